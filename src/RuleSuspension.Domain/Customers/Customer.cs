@@ -1,0 +1,174 @@
+using System.Diagnostics.CodeAnalysis;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.Suspensions;
+
+namespace RuleSuspension.Domain.Customers;
+
+/// <summary>
+/// A customer of the host platform, and the aggregate that guards its suspensions: at most one active at a time,
+/// never automatic for an exempt customer, lifted only by a person with the lifting role and a reason.
+/// </summary>
+public sealed class Customer : IHasDomainEvents
+{
+    private static readonly CustomerProfile Empty = new(string.Empty, string.Empty, string.Empty, null, [], false, false, []);
+
+    private readonly List<Suspension> _suspensions = [];
+    private readonly List<DomainEvent> _events = [];
+
+    private Customer()
+    {
+        Id = TenantId = Name = Email = null!;
+        Access = null!;
+    }
+
+    public Customer(string id, CustomerProfile profile, Actor by, DateTimeOffset at)
+    {
+        Id = Guard.NotBlank(id, "id");
+        Access = CustomerAccess.Full;
+        CreatedAt = Guard.Utc(at);
+        Apply(Empty, profile, by, at);
+    }
+
+    public string Id { get; private set; }
+
+    public string TenantId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Email { get; private set; }
+
+    public string? PlanId { get; private set; }
+
+    public List<string> Tags { get; private set; } = [];
+
+    public bool IdentityVerified { get; private set; }
+
+    /// <summary>Never suspended automatically.</summary>
+    public bool Exempt { get; private set; }
+
+    /// <summary>Emails of the people who manage this customer; they may still sign in while it is suspended.</summary>
+    public List<string> AccountManagers { get; private set; } = [];
+
+    public CustomerStatus Status { get; private set; }
+
+    public CustomerAccess Access { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: every change of the aggregate bumps it.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The suspensions loaded with the customer (the active one at least).</summary>
+    public IReadOnlyList<Suspension> Suspensions => _suspensions;
+
+    public Suspension? ActiveSuspension => _suspensions.FirstOrDefault(s => s.IsActive);
+
+    public IReadOnlyList<DomainEvent> DomainEvents => _events;
+
+    public CustomerProfile Profile => new(TenantId, Name, Email, PlanId, Tags.ToList(), IdentityVerified, Exempt, AccountManagers.ToList());
+
+    public void ClearDomainEvents() => _events.Clear();
+
+    /// <summary>Replaces the profile; records a change only when something differs.</summary>
+    public void UpdateProfile(CustomerProfile profile, Actor by, DateTimeOffset at)
+    {
+        var before = Profile;
+        if (SameProfile(before, profile))
+        {
+            return;
+        }
+
+        Apply(before, profile, by, at);
+    }
+
+    public void ChangePlan(string planId, Actor by, DateTimeOffset at)
+        => UpdateProfile(Profile with { PlanId = Guard.NotBlank(planId, "planId") }, by, at);
+
+    public void MarkIdentityVerified(Actor by, DateTimeOffset at)
+        => UpdateProfile(Profile with { IdentityVerified = true }, by, at);
+
+    /// <summary>Suspends the customer, applying the policy's effects and keeping what they replaced.</summary>
+    public Suspension Suspend(SuspensionDecision decision, SuspensionPolicy policy, DateTimeOffset at)
+    {
+        if (!ReasonCodes.IsKnown(decision.ReasonCode))
+        {
+            throw DomainException.Invalid("reasonCode", $"Unknown reason code '{decision.ReasonCode}'; expected one of {string.Join(", ", ReasonCodes.All)}.");
+        }
+
+        var reasonText = Guard.NotBlank(decision.ReasonText, "reasonText");
+        if (ActiveSuspension is { } active)
+        {
+            throw DomainException.Conflict("already-suspended", $"Customer '{Id}' is already suspended (since {active.SuspendedAt:O}, {active.ReasonCode}).");
+        }
+
+        if (decision.Kind == SuspensionKind.Automatic && Exempt)
+        {
+            throw DomainException.Conflict("customer-exempt", $"Customer '{Id}' is exempt and is never suspended automatically.");
+        }
+
+        at = Guard.Utc(at);
+        var suspension = new Suspension(Id, decision with { ReasonText = reasonText }, Access, at);
+        _suspensions.Add(suspension);
+        Access = policy.Restrict(Access);
+        Status = CustomerStatus.Suspended;
+        Touch(at);
+        _events.Add(new CustomerSuspended(Id, at, decision.DecidedBy, suspension));
+        return suspension;
+    }
+
+    /// <summary>Lifts the active suspension and restores what it changed. Always a person's act.</summary>
+    public Suspension Lift(Actor by, string reason, SuspensionPolicy policy, DateTimeOffset at)
+    {
+        var text = Guard.NotBlank(reason, "reason");
+        if (!by.IsPerson)
+        {
+            throw DomainException.Forbidden("lift-needs-a-person", "A suspension is only ever lifted by a person.");
+        }
+
+        if (by.Role is not { } role || !policy.MayLift(role))
+        {
+            throw DomainException.Forbidden("lift-needs-role", $"Lifting a suspension needs the {policy.LiftingRole} role.");
+        }
+
+        var active = ActiveSuspension
+            ?? throw DomainException.Conflict("not-suspended", $"Customer '{Id}' is not suspended.");
+
+        at = Guard.Utc(at);
+        active.MarkLifted(by, text, at);
+        Access = active.AccessBefore;
+        Status = CustomerStatus.Active;
+        Touch(at);
+        _events.Add(new SuspensionLifted(Id, at, by, active));
+        return active;
+    }
+
+    [MemberNotNull(nameof(TenantId), nameof(Name), nameof(Email))]
+    private void Apply(CustomerProfile before, CustomerProfile profile, Actor by, DateTimeOffset at)
+    {
+        TenantId = Guard.NotBlank(profile.TenantId, "tenantId");
+        Name = Guard.NotBlank(profile.Name, "name");
+        Email = Guard.NotBlank(profile.Email, "email");
+        PlanId = string.IsNullOrWhiteSpace(profile.PlanId) ? null : profile.PlanId.Trim();
+        Tags = profile.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
+        IdentityVerified = profile.IdentityVerified;
+        Exempt = profile.Exempt;
+        AccountManagers = profile.AccountManagers.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        at = Guard.Utc(at);
+        Touch(at);
+        _events.Add(new CustomerProfileChanged(Id, at, by, before, Profile));
+    }
+
+    private void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        Version++;
+    }
+
+    private static bool SameProfile(CustomerProfile a, CustomerProfile b)
+        => a.TenantId == b.TenantId && a.Name == b.Name && a.Email == b.Email && a.PlanId == b.PlanId
+           && a.IdentityVerified == b.IdentityVerified && a.Exempt == b.Exempt
+           && a.Tags.SequenceEqual(b.Tags) && a.AccountManagers.SequenceEqual(b.AccountManagers);
+}

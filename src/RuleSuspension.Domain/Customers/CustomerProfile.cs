@@ -1,0 +1,12 @@
+namespace RuleSuspension.Domain.Customers;
+
+/// <summary>The descriptive part of a customer that the host platform owns and sends us.</summary>
+public sealed record CustomerProfile(
+    string TenantId,
+    string Name,
+    string Email,
+    string? PlanId,
+    IReadOnlyList<string> Tags,
+    bool IdentityVerified,
+    bool Exempt,
+    IReadOnlyList<string> AccountManagers);

@@ -1,0 +1,7 @@
+namespace RuleSuspension.Domain.Customers;
+
+public enum CustomerStatus
+{
+    Active,
+    Suspended,
+}
