@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Events;
+using RuleSuspension.Application.Invoices;
+using RuleSuspension.Application.Keys;
+using RuleSuspension.Application.Suspensions;
+
+namespace RuleSuspension.Application;
+
+public static class ApplicationRegistration
+{
+    public static IServiceCollection AddRuleSuspensionApplication(this IServiceCollection services)
+    {
+        services.AddScoped<UpsertCustomerHandler>();
+        services.AddScoped<SuspendCustomerHandler>();
+        services.AddScoped<LiftSuspensionHandler>();
+        services.AddScoped<UpsertInvoiceHandler>();
+        services.AddScoped<IngestEventHandler>();
+        services.AddScoped<CreateApiKeyHandler>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Invoices;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Billing;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.Crm;
+using RuleSuspension.Domain.Customers;
+using RuleSuspension.Domain.Events;
+using RuleSuspension.Persistence;
+
+namespace RuleSuspension.Application.Events;
+
+public sealed record IngestEvent(EventEnvelope Envelope, Actor By);
+
+public enum IngestOutcome
+{
+    Processed,
+    Duplicate,
+}
+
+public sealed record IngestResult(string EventId, IngestOutcome Outcome);
+
+/// <summary>
+/// Stores an event once per id and updates the read model from it, in one transaction; then tells the observers
+/// (the workflow runtime) about it.
+/// </summary>
+public sealed class IngestEventHandler(
+    RuleSuspensionDb db,
+    TimeProvider clock,
+    IEnumerable<IInboundEventObserver> observers,
+    ILogger<IngestEventHandler> logger)
+{
+    public async Task<IngestResult> Handle(IngestEvent command, CancellationToken cancellationToken)
+    {
+        var (envelope, data) = Validate(command.Envelope);
+        if (await db.Events.AnyAsync(e => e.Id == envelope.Id, cancellationToken))
+        {
+            return new IngestResult(envelope.Id!, IngestOutcome.Duplicate);
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = new InboundEvent(envelope.Id!, envelope.Type!, envelope.OccurredAt!.Value, envelope.CustomerId!, envelope.Data.GetRawText(), now);
+        await ApplyToReadModel(stored, data, command.By, cancellationToken);
+        db.Events.Add(stored);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request stored the same id between our check and our insert.
+            if (await IsStoredByAnother(stored.Id, cancellationToken))
+            {
+                return new IngestResult(stored.Id, IngestOutcome.Duplicate);
+            }
+
+            throw;
+        }
+
+        logger.LogInformation("Stored event {EventId} ({EventType}) for customer {CustomerId}", stored.Id, stored.Type, stored.CustomerId);
+        foreach (var observer in observers)
+        {
+            await observer.OnEventStored(stored, cancellationToken);
+        }
+
+        return new IngestResult(stored.Id, IngestOutcome.Processed);
+    }
+
+    private static (EventEnvelope Envelope, EventData Data) Validate(EventEnvelope envelope)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(envelope.Id))
+        {
+            errors.Add("id", "is required.");
+        }
+        else if (envelope.Id.Length > 128)
+        {
+            errors.Add("id", "must be at most 128 characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(envelope.Type))
+        {
+            errors.Add("type", "is required.");
+        }
+        else if (!EventTypes.IsKnown(envelope.Type))
+        {
+            errors.Add("type", $"'{envelope.Type}' is not a known event type; expected one of {string.Join(", ", EventTypes.All)}.");
+        }
+
+        if (envelope.OccurredAt is null)
+        {
+            errors.Add("occurredAt", "is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(envelope.CustomerId))
+        {
+            errors.Add("customerId", "is required.");
+        }
+
+        if (envelope.Data.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("data", envelope.Data.ValueKind == JsonValueKind.Undefined ? "is required." : "must be an object.");
+        }
+
+        var data = EventTypes.IsKnown(envelope.Type) && envelope.Data.ValueKind == JsonValueKind.Object
+            ? EventData.Read(envelope.Type!, envelope.Data, errors)
+            : null;
+        errors.ThrowIfAny();
+        return (envelope, data!);
+    }
+
+    private async Task ApplyToReadModel(InboundEvent stored, EventData data, Actor by, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow();
+        switch (data)
+        {
+            case SignedUp s:
+                var profile = new CustomerProfile(s.TenantId, s.Name, s.Email, s.PlanId, s.Tags, s.IdentityVerified, false, s.AccountManagers);
+                var existing = await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken);
+                // A re-sent sign-up must not clear an exemption an operator set.
+                await UpsertCustomerHandler.Apply(db, new UpsertCustomer(stored.CustomerId, existing is null ? profile : profile with { Exempt = existing.Exempt }, by), at, cancellationToken);
+                break;
+            case PlanChanged p:
+                var plan = await db.Plans.FindAsync([p.ToPlanId], cancellationToken);
+                if (plan is null)
+                {
+                    db.Plans.Add(new Plan(p.ToPlanId, p.ToPlanName, p.RequiresApproval));
+                }
+                else
+                {
+                    plan.Update(p.ToPlanName, p.RequiresApproval);
+                }
+
+                (await RequireCustomer(stored.CustomerId, cancellationToken)).ChangePlan(p.ToPlanId, by, at);
+                break;
+            case OpportunityAdded o:
+                await RequireCustomer(stored.CustomerId, cancellationToken);
+                var opportunity = await db.Opportunities.FindAsync([o.OpportunityId], cancellationToken);
+                if (opportunity is null)
+                {
+                    db.Opportunities.Add(new Opportunity(o.OpportunityId, stored.CustomerId, o.BoardId, o.BoardName, o.Stage, o.Value));
+                }
+                else
+                {
+                    opportunity.Move(o.BoardName, o.Stage, o.Value);
+                }
+
+                break;
+            case InvoiceIssued i:
+                await UpsertInvoiceHandler.Apply(db, new UpsertInvoice(i.InvoiceId, stored.CustomerId, i.Amount, i.Currency, i.IssuedAt, i.DueDate, null), cancellationToken);
+                break;
+            case InvoicePaid paid:
+                var invoice = await db.Invoices.FindAsync([paid.InvoiceId], cancellationToken)
+                    ?? throw DomainException.Invalid("data.invoiceId", $"Invoice '{paid.InvoiceId}' is unknown; send invoice.issued or PUT /api/invoices/{paid.InvoiceId} first.");
+                invoice.MarkPaid(paid.PaidAt);
+                break;
+            case IdentityVerified:
+                (await RequireCustomer(stored.CustomerId, cancellationToken)).MarkIdentityVerified(by, at);
+                break;
+        }
+    }
+
+    private async Task<Customer> RequireCustomer(string customerId, CancellationToken cancellationToken)
+        => await db.FindWithActiveSuspensionAsync(customerId, cancellationToken)
+           ?? throw DomainException.Invalid("customerId", $"Customer '{customerId}' is unknown; send customer.signed-up or PUT /api/customers/{customerId} first.");
+
+    private async Task<bool> IsStoredByAnother(string eventId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Events.AnyAsync(e => e.Id == eventId, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RuleSuspension.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>Registers <see cref="RuleSuspensionDb"/> on the configured provider.</summary>
+    public static IServiceCollection AddRuleSuspensionDb(this IServiceCollection services, DatabaseSettings settings, string dataDirectory)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                var connectionString = settings.ConnectionString is { Length: > 0 } cs
+                    ? cs
+                    : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.");
+                services.AddDbContextPool<PostgresRuleSuspensionDb>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<PostgresRuleSuspensionDb>());
+                break;
+            default:
+                Directory.CreateDirectory(dataDirectory);
+                var sqlite = settings.SqliteConnectionString(dataDirectory);
+                services.AddDbContextPool<SqliteRuleSuspensionDb>(o => o.UseSqlite(sqlite));
+                services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<SqliteRuleSuspensionDb>());
+                break;
+        }
+
+        services.AddSingleton(settings);
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also turns on write-ahead logging so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(this RuleSuspensionDb db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

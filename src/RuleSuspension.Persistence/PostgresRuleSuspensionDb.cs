@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RuleSuspension.Persistence;
+
+/// <summary>The real server: several nodes may share one PostgreSQL database.</summary>
+public sealed class PostgresRuleSuspensionDb(DbContextOptions<PostgresRuleSuspensionDb> options) : RuleSuspensionDb(options);

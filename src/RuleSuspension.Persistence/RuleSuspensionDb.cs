@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Audit;
+using RuleSuspension.Domain.Billing;
+using RuleSuspension.Domain.Crm;
+using RuleSuspension.Domain.Customers;
+using RuleSuspension.Domain.Events;
+using RuleSuspension.Domain.Keys;
+using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Persistence.Auditing;
+
+namespace RuleSuspension.Persistence;
+
+/// <summary>
+/// The system of record. Provider-specific subclasses (<see cref="SqliteRuleSuspensionDb"/>,
+/// <see cref="PostgresRuleSuspensionDb"/>) exist only so that each provider has its own migrations.
+/// </summary>
+public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Suspension> Suspensions => Set<Suspension>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<InboundEvent> Events => Set<InboundEvent>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditTrail.Record(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrail.Record(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(RuleSuspensionDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

@@ -1,0 +1,24 @@
+using RuleSuspension.Application.Keys;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Server.Contracts;
+using RuleSuspension.Server.Security;
+
+namespace RuleSuspension.Server.Endpoints;
+
+internal static class KeyEndpoints
+{
+    public static void MapKeys(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/keys").WithTags("Keys").MapPost("/", async (CreateKeyRequest request, HttpContext http, CreateApiKeyHandler handler, CancellationToken ct) =>
+        {
+            var created = await handler.Handle(new CreateApiKey(request.Name ?? string.Empty, ParseRole(request.Role), http.User.ToActor()), ct);
+            return Results.Created($"/api/keys/{created.Id}", new { created.Id, created.Name, role = created.Role.ToString(), created.Key, created.CreatedAt });
+        }).RequireAuthorization(AccessPolicies.ManageKeys);
+    }
+
+    internal static Role ParseRole(string? role)
+        => Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw DomainException.Invalid("role", $"'{role}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
+}

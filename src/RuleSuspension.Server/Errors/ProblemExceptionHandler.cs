@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application;
+using RuleSuspension.Domain.Common;
+
+namespace RuleSuspension.Server.Errors;
+
+/// <summary>Answers every failure as problem+json that says what went wrong and where.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Internal error", Detail = "The server failed; the error is in its log." };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails? Describe(Exception exception) => exception switch
+    {
+        RequestValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid",
+            Detail = string.Join(" ", v.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}")),
+        },
+        DomainException d => FromDomain(d),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+        JsonException json => MalformedJson(json),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Concurrent change",
+            Detail = "Someone else changed this at the same time; read it again and retry.",
+            Extensions = { ["code"] = "concurrent-change" },
+        },
+        _ => null,
+    };
+
+    internal static ProblemDetails TooLarge() => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "Request body too large",
+        Detail = $"The body must be at most {RequestLimits.MaxBodyBytes:N0} bytes.",
+    };
+
+    private static ProblemDetails FromDomain(DomainException d)
+    {
+        var status = d.Kind switch
+        {
+            DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
+            DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+            DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status404NotFound,
+        };
+        ProblemDetails problem = d.Field is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [d.Message] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = d.Kind switch
+        {
+            DomainErrorKind.Invalid => "The request is not valid",
+            DomainErrorKind.Conflict => "Conflict",
+            DomainErrorKind.Forbidden => "Forbidden",
+            _ => "Not found",
+        };
+        problem.Detail = d.Message;
+        problem.Extensions["code"] = d.Code;
+        return problem;
+    }
+
+    private static ProblemDetails MalformedJson(JsonException json)
+    {
+        // JsonException counts lines and bytes from 0; people count from 1.
+        var line = json.LineNumber + 1;
+        var column = json.BytePositionInLine + 1;
+        var where = json.LineNumber is null ? string.Empty : $" at line {line}, column {column}";
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"The JSON is malformed{where}."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Malformed JSON",
+            Detail = $"The request body is not valid JSON{where}" + (field == "body" ? "." : $" (in '{field}')."),
+            Extensions = { ["line"] = line, ["column"] = column },
+        };
+    }
+}

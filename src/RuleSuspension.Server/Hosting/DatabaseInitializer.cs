@@ -1,0 +1,52 @@
+using RuleSuspension.Application.Keys;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Persistence;
+
+namespace RuleSuspension.Server.Hosting;
+
+/// <summary>
+/// On start: applies migrations, then, when no API key exists yet, creates the first SuperAdmin key and writes it
+/// to <c>admin.key</c> in the data directory, readable by the owner only.
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirectory data, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+        await db.MigrateAsync(cancellationToken);
+        if (db.ApiKeys.Any())
+        {
+            return;
+        }
+
+        var created = await scope.ServiceProvider.GetRequiredService<CreateApiKeyHandler>()
+            .Handle(new CreateApiKey("admin", Role.SuperAdmin, Actor.System("first-start")), cancellationToken);
+        var path = data.File("admin.key");
+        await WriteOwnerOnly(path, created.Key, cancellationToken);
+        logger.LogWarning("No API key existed: created the SuperAdmin key 'admin' and wrote it to {AdminKeyPath} (readable by the owner only)", path);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static async Task WriteOwnerOnly(string path, string content, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var stream = new FileStream(path, options))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteLineAsync(content.AsMemory(), cancellationToken);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // UnixCreateMode applies only to new files; an existing one keeps its mode unless we set it.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

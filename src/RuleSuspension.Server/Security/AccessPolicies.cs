@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Suspensions;
+
+namespace RuleSuspension.Server.Security;
+
+/// <summary>Which roles may do what. Every route names one of these; anything unnamed needs at least a valid key.</summary>
+public static class AccessPolicies
+{
+    public const string Read = "read";
+    public const string Ingest = "ingest";
+    public const string WriteCustomers = "customers.write";
+    public const string WriteInvoices = "invoices.write";
+    public const string Suspend = "suspend";
+    public const string Lift = "lift";
+    public const string ReadAudit = "audit.read";
+    public const string ManageKeys = "keys.manage";
+
+    public static IReadOnlyDictionary<string, Role[]> Roles(SuspensionPolicy suspensions) => new Dictionary<string, Role[]>
+    {
+        [Read] = [Role.Viewer, Role.Integration, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [Ingest] = [Role.Integration, Role.Admin, Role.SuperAdmin],
+        [WriteCustomers] = [Role.Integration, Role.Admin, Role.SuperAdmin],
+        [WriteInvoices] = [Role.Integration, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [Suspend] = [Role.Admin, Role.SuperAdmin],
+        [Lift] = Enum.GetValues<Role>().Where(suspensions.MayLift).ToArray(),
+        [ReadAudit] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [ManageKeys] = [Role.SuperAdmin],
+    };
+
+    public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)
+    {
+        foreach (var (name, roles) in Roles(suspensions))
+        {
+            options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())));
+        }
+
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
