@@ -5,6 +5,7 @@ using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Domain.Keys;
+using RuleSuspension.Domain.RuleSets;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence.Auditing;
 
@@ -31,6 +32,8 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
