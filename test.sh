@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test of RuleSuspension, on a fresh Debian machine too: installs what is missing (PostgreSQL from
+# Debian when run as root), starts a throwaway PostgreSQL, builds, runs every test project (the integration
+# tests on SQLite and again on PostgreSQL) and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+RESULTS=artifacts/test-results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+# Test projects that talk to the database run twice: on SQLite and on PostgreSQL.
+DATABASE_PROJECTS="RuleSuspension.Server.Tests"
+
+passed=0
+failed=0
+step() { printf '\n== %s\n' "$*"; }
+finish() {
+  scripts/postgres.sh stop
+  echo
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
+}
+
+step "PostgreSQL"
+if ! PG=$(scripts/postgres.sh start); then
+  echo "Could not start PostgreSQL." >&2
+  failed=1; finish
+fi
+echo "started on ${PG%%;Username*}"
+
+step "Build"
+if ! dotnet build RuleSuspension.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "The build failed." >&2
+  failed=1; finish
+fi
+
+# Adds the counters of a TRX file to the totals; a run that left no TRX counts as one failure.
+count() {
+  local trx=$1 counters
+  counters=$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null | head -1)
+  if [ -z "$counters" ]; then
+    echo "No results in $trx: the test run crashed." >&2
+    failed=$((failed + 1)); return
+  fi
+  local p f
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "   $p passed, $f failed"
+}
+
+run() {
+  local project=$1 label=$2; shift 2
+  step "$label"
+  env "$@" dotnet test "tests/$project/$project.csproj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$label.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$RESULTS" --blame-hang-timeout 5m >"$RESULTS/$label.log" 2>&1
+  grep -E '^\s+Failed |Error Message|Assert\.' "$RESULTS/$label.log" | head -40
+  count "$RESULTS/$label.trx"
+}
+
+for csproj in tests/*.Tests/*.Tests.csproj; do
+  project=$(basename "$csproj" .csproj)
+  if [[ " $DATABASE_PROJECTS " == *" $project "* ]]; then
+    run "$project" "$project.Sqlite" RS_TEST_DATABASE=Sqlite
+    run "$project" "$project.PostgreSql" RS_TEST_DATABASE=PostgreSql "RS_TEST_POSTGRES=$PG"
+  else
+    run "$project" "$project" RS_TEST_DATABASE=Sqlite
+  fi
+done
+
+finish
