@@ -1,0 +1,17 @@
+# Builds the server with its console; see docker-compose.yml for a PostgreSQL cluster of two nodes.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/RuleSuspension.Server -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+COPY workflows ./workflows
+ENV Data__Directory=/data \
+    Workflows__Directory=/app/workflows
+VOLUME /data
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "RuleSuspension.Server.dll", "serve", "--urls", "http://0.0.0.0:8080"]
