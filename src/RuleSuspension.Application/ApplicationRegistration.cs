@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Events;
+using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Invoices;
 using RuleSuspension.Application.Keys;
+using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Suspensions;
 
 namespace RuleSuspension.Application;
@@ -17,6 +19,15 @@ public static class ApplicationRegistration
         services.AddScoped<UpsertInvoiceHandler>();
         services.AddScoped<IngestEventHandler>();
         services.AddScoped<CreateApiKeyHandler>();
+
+        services.AddSingleton<CompiledRuleSetCache>();
+        services.AddScoped<RuleSetCatalog>();
+        services.AddScoped<FactBuilder>();
+        services.AddScoped<SaveRuleSetHandler>();
+        services.AddScoped<ChangeParametersHandler>();
+        services.AddScoped<EvaluateRuleSetHandler>();
+        services.AddScoped<SimulateRuleSetHandler>();
+        services.AddScoped<LoadShippedRuleSets>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

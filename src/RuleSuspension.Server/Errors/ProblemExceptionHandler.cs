@@ -32,15 +32,24 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Detail = string.Join(" ", v.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}")),
         },
         DomainException d => FromDomain(d),
+        InvalidDocumentException doc => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = $"The {doc.What} is not valid",
+            Detail = string.Join(" ", doc.Errors.Select(e => e.Line is null ? $"{e.Path}: {e.Message}" : $"{e.Path} ({e.Line}:{e.Column}): {e.Message}")),
+            Extensions = { ["errors"] = doc.Errors },
+        },
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
-        DbUpdateConcurrencyException => new ProblemDetails
+        // Optimistic concurrency and the unique indexes guard invariants against concurrent writers
+        // (one active suspension per customer, one number per version).
+        DbUpdateException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "Concurrent change",
-            Detail = "Someone else changed this at the same time; read it again and retry.",
+            Title = "Conflicting change",
+            Detail = "Another change was made at the same time; read again and retry.",
             Extensions = { ["code"] = "concurrent-change" },
         },
         _ => null,

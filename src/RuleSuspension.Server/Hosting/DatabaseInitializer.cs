@@ -1,20 +1,22 @@
 using RuleSuspension.Application.Keys;
+using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Server.Hosting;
 
 /// <summary>
-/// On start: applies migrations, then, when no API key exists yet, creates the first SuperAdmin key and writes it
+/// On start: applies migrations, loads the shipped rule sets, then, when no API key exists yet, creates the first SuperAdmin key and writes it
 /// to <c>admin.key</c> in the data directory, readable by the owner only.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirectory data, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirectory data, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
         await db.MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(WorkflowsDirectory(configuration), "rulesets"), cancellationToken);
         if (db.ApiKeys.Any())
         {
             return;
@@ -28,6 +30,9 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirec
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static string WorkflowsDirectory(IConfiguration configuration)
+        => Path.GetFullPath(configuration["Workflows:Directory"] is { Length: > 0 } configured ? configured : "workflows");
 
     internal static async Task WriteOwnerOnly(string path, string content, CancellationToken cancellationToken)
     {

@@ -15,6 +15,10 @@ public static class AccessPolicies
     public const string Lift = "lift";
     public const string ReadAudit = "audit.read";
     public const string ManageKeys = "keys.manage";
+    public const string ReadRules = "rules.read";
+    public const string EditRules = "rules.edit";
+    public const string SetThresholds = "rules.thresholds";
+    public const string DryRun = "rules.dry-run";
 
     public static IReadOnlyDictionary<string, Role[]> Roles(SuspensionPolicy suspensions) => new Dictionary<string, Role[]>
     {
@@ -26,6 +30,10 @@ public static class AccessPolicies
         [Lift] = Enum.GetValues<Role>().Where(suspensions.MayLift).ToArray(),
         [ReadAudit] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
         [ManageKeys] = [Role.SuperAdmin],
+        [ReadRules] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [EditRules] = [Role.Admin, Role.SuperAdmin],
+        [SetThresholds] = [Role.Finance, Role.SuperAdmin],
+        [DryRun] = [Role.Finance, Role.Admin, Role.SuperAdmin],
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Billing;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.Crm;
+using RuleSuspension.Domain.Customers;
+using RuleSuspension.Domain.Events;
+using RuleSuspension.Persistence;
+using RuleSuspension.Rules.Facts;
+
+namespace RuleSuspension.Application.Facts;
+
+/// <summary>Builds the facts a rule set sees for one customer from the read model.</summary>
+public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
+{
+    /// <summary>
+    /// The facts of <paramref name="customerId"/>: the customer, its invoices (days overdue counted on
+    /// <paramref name="asOf"/>, default today), its plan, the opportunity and event that triggered the evaluation.
+    /// </summary>
+    public async Task<FactSet> BuildAsync(string customerId, InboundEvent? trigger, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
+            ?? throw DomainException.NotFound("Customer", customerId);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
+        var plan = customer.PlanId is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == customer.PlanId, cancellationToken);
+        var opportunityId = trigger?.Type == EventTypes.CrmOpportunityAdded ? OpportunityIdOf(trigger) : null;
+        var opportunity = opportunityId is null ? null : await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
+        var now = clock.GetUtcNow();
+        return From(customer, invoices, plan, opportunity, trigger, asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+    }
+
+    /// <summary>The same mapping for callers that loaded the rows themselves (batches of the overdue check).</summary>
+    public static FactSet From(Customer customer, IEnumerable<Invoice> invoices, Plan? plan, Opportunity? opportunity, InboundEvent? trigger, DateOnly today, DateTimeOffset now) => new()
+    {
+        Customer = new CustomerFact
+        {
+            Id = customer.Id,
+            TenantId = customer.TenantId,
+            Name = customer.Name,
+            Email = customer.Email,
+            PlanId = customer.PlanId,
+            Tags = customer.Tags,
+            IdentityVerified = customer.IdentityVerified,
+            Exempt = customer.Exempt,
+            AccountManagers = customer.AccountManagers,
+            Status = customer.Status == CustomerStatus.Suspended ? "suspended" : "active",
+            Suspended = customer.Status == CustomerStatus.Suspended,
+        },
+        Invoices = invoices.Select(i => InvoiceFact.AsOf(
+            today, i.Id, i.Amount, i.Currency, i.IssuedAt, i.DueDate,
+            i.PaidAt is { } paid ? DateOnly.FromDateTime(paid.UtcDateTime) : null)).ToList(),
+        Plan = plan is null ? null : new PlanFact { Id = plan.Id, Name = plan.Name, RequiresApproval = plan.RequiresApproval },
+        Opportunity = opportunity is null ? null : new OpportunityFact { Id = opportunity.Id, BoardId = opportunity.BoardId, BoardName = opportunity.BoardName, Stage = opportunity.Stage, Value = opportunity.Value },
+        Event = trigger is null ? null : new EventFact { Id = trigger.Id, Type = trigger.Type, OccurredAt = trigger.OccurredAt, Data = JsonDocument.Parse(trigger.Data).RootElement.Clone() },
+        Today = today,
+        Now = now,
+    };
+
+    private static string? OpportunityIdOf(InboundEvent trigger)
+    {
+        using var data = JsonDocument.Parse(trigger.Data);
+        return data.RootElement.TryGetProperty("opportunityId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+    }
+}

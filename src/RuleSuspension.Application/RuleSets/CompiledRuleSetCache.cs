@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using RuleSuspension.Domain.RuleSets;
+using RuleSuspension.Rules;
+
+namespace RuleSuspension.Application.RuleSets;
+
+/// <summary>
+/// Compiled rule sets by name and version. A version never changes, so each is compiled once per process and
+/// kept; finance's parameter values are converted once per version too.
+/// </summary>
+public sealed class CompiledRuleSetCache
+{
+    private readonly ConcurrentDictionary<(string Name, int Version), Lazy<CurrentRuleSet>> _compiled = new();
+
+    public CurrentRuleSet Get(RuleSetVersion stored)
+        => _compiled.GetOrAdd((stored.Name, stored.Version), _ => new Lazy<CurrentRuleSet>(() => Compile(stored))).Value;
+
+    private static CurrentRuleSet Compile(RuleSetVersion stored)
+    {
+        var compilation = RuleSetCompiler.Compile(stored.Document);
+        if (!compilation.Succeeded)
+        {
+            // Only valid documents are stored, so this means the language changed under a stored version.
+            throw new InvalidOperationException($"Stored rule set {stored.Name} v{stored.Version} no longer compiles: {string.Join("; ", compilation.Errors)}");
+        }
+
+        return new CurrentRuleSet(stored.Name, stored.Version, compilation.RuleSet!, ParameterValues.Parse(stored.ParameterValues));
+    }
+}
+
+/// <summary>A stored version of a rule set, compiled, with the parameter values finance set.</summary>
+public sealed record CurrentRuleSet(string Name, int Version, CompiledRuleSet RuleSet, ParameterValues Parameters);

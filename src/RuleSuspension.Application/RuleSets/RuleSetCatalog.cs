@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.RuleSets;
+using RuleSuspension.Persistence;
+
+namespace RuleSuspension.Application.RuleSets;
+
+/// <summary>Finds the current (latest) version of a rule set, compiled.</summary>
+public sealed class RuleSetCatalog(RuleSuspensionDb db, CompiledRuleSetCache cache)
+{
+    public async Task<CurrentRuleSet> GetAsync(string name, CancellationToken cancellationToken)
+        => cache.Get(await LatestAsync(db, name, cancellationToken) ?? throw DomainException.NotFound("Rule set", name));
+
+    public async Task<CurrentRuleSet> GetAsync(string name, int version, CancellationToken cancellationToken)
+        => cache.Get(await db.RuleSetVersions.AsNoTracking().FirstOrDefaultAsync(r => r.Name == name && r.Version == version, cancellationToken)
+                     ?? throw DomainException.NotFound("Rule set version", $"{name} v{version}"));
+
+    internal static Task<RuleSetVersion?> LatestAsync(RuleSuspensionDb db, string name, CancellationToken cancellationToken)
+        => db.RuleSetVersions.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using RuleSuspension.Rules;
+
+namespace RuleSuspension.Application.RuleSets;
+
+/// <summary>Reads and checks rule set documents, turning the engine's errors into the API's.</summary>
+public static class RuleSetDocuments
+{
+    /// <summary>Parses and compiles <paramref name="json"/>; throws <see cref="InvalidDocumentException"/> with every error.</summary>
+    public static (RuleSetDocument Document, CompiledRuleSet Compiled) ParseAndCompile(string json, string? expectedName = null)
+    {
+        var parsed = RuleSetDocument.Parse(json);
+        if (!parsed.Succeeded)
+        {
+            throw Invalid(parsed.Errors);
+        }
+
+        var document = parsed.Document!;
+        if (expectedName is not null && document.Name != expectedName)
+        {
+            throw new InvalidDocumentException("rule set", [new DocumentError("$.name", null, null, $"The document's name '{document.Name}' differs from the name in the route '{expectedName}'.")]);
+        }
+
+        var compilation = RuleSetCompiler.Compile(document);
+        return compilation.Succeeded ? (document, compilation.RuleSet!) : throw Invalid(compilation.Errors);
+    }
+
+    /// <summary>Checks parameter values against the declared types and bounds; unknown names are errors.</summary>
+    public static void ValidateValues(RuleSetDocument document, IReadOnlyDictionary<string, JsonElement> values)
+    {
+        var errors = new List<DocumentError>();
+        foreach (var (name, value) in values)
+        {
+            var definition = document.Parameters.FirstOrDefault(p => p.Name == name);
+            if (definition is null)
+            {
+                errors.Add(new DocumentError($"$.values.{name}", null, null, $"'{document.Name}' has no parameter '{name}'; it has {string.Join(", ", document.Parameters.Select(p => p.Name))}."));
+                continue;
+            }
+
+            errors.AddRange(definition.Validate(value).Select(problem => new DocumentError($"$.values.{name}", null, null, problem)));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidDocumentException("parameter values", errors);
+        }
+    }
+
+    public static InvalidDocumentException Invalid(IEnumerable<RuleError> errors)
+        => new("rule set", errors.Select(e => new DocumentError(e.Path, e.Line, e.Column, e.Message)).ToList());
+}

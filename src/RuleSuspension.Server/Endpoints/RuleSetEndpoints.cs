@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application;
+using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Persistence;
+using RuleSuspension.Rules;
+using RuleSuspension.Server.Contracts;
+using RuleSuspension.Server.Security;
+
+namespace RuleSuspension.Server.Endpoints;
+
+internal static class RuleSetEndpoints
+{
+    public static void MapRuleSets(this IEndpointRouteBuilder app)
+    {
+        var ruleSets = app.MapGroup("/api/rulesets").WithTags("Rule sets");
+
+        ruleSets.MapGet("/", async (RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var versions = await db.RuleSetVersions.AsNoTracking().ToListAsync(ct);
+            return versions.GroupBy(v => v.Name).Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.Name)
+                .Select(v => new RuleSetSummary(v.Name, RuleSetDocument.Parse(v.Document).Document?.Description, v.Version, v.Change, v.CreatedAt, v.CreatedBy));
+        }).RequireAuthorization(AccessPolicies.ReadRules);
+
+        ruleSets.MapGet("/{name}", async (string name, int? version, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var query = db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name);
+            var stored = await (version is { } v ? query.Where(r => r.Version == v) : query.OrderByDescending(r => r.Version)).FirstOrDefaultAsync(ct)
+                ?? throw DomainException.NotFound("Rule set", version is null ? name : $"{name} v{version}");
+            return RuleSetResponse.From(stored);
+        }).RequireAuthorization(AccessPolicies.ReadRules);
+
+        ruleSets.MapPut("/{name}", async (string name, HttpRequest request, SaveRuleSetHandler handler, CancellationToken ct) =>
+        {
+            var saved = await handler.Handle(new SaveRuleSet(name, await ReadBody(request, ct), request.HttpContext.User.ToActor()), ct);
+            return RuleSetResponse.From(saved);
+        }).RequireAuthorization(AccessPolicies.EditRules).Accepts<JsonElement>("application/json");
+
+        ruleSets.MapPost("/{name}/validate", async (string name, HttpRequest request, CancellationToken ct) =>
+        {
+            try
+            {
+                RuleSetDocuments.ParseAndCompile(await ReadBody(request, ct), name);
+                return new ValidationResponse(true, []);
+            }
+            catch (InvalidDocumentException invalid)
+            {
+                return new ValidationResponse(false, invalid.Errors);
+            }
+        }).RequireAuthorization(AccessPolicies.EditRules).Accepts<JsonElement>("application/json");
+
+        ruleSets.MapPut("/{name}/parameters", async (string name, ParametersRequest request, HttpContext http, ChangeParametersHandler handler, CancellationToken ct)
+            => RuleSetResponse.From(await handler.Handle(new ChangeParameters(name, request.Values ?? [], http.User.ToActor()), ct)))
+            .RequireAuthorization(AccessPolicies.SetThresholds);
+
+        ruleSets.MapGet("/{name}/versions", async (string name, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var versions = await db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name).OrderByDescending(v => v.Version).ToListAsync(ct);
+            return versions.Count == 0
+                ? throw DomainException.NotFound("Rule set", name)
+                : versions.Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, v.CreatedBy, JsonDocument.Parse(v.ParameterValues).RootElement.Clone()));
+        }).RequireAuthorization(AccessPolicies.ReadRules);
+
+        ruleSets.MapGet("/{name}/parameters/history", async (string name, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "ruleset.parameters-changed").OrderByDescending(a => a.Id).ToListAsync(ct);
+            return entries
+                .Select(a => (Entry: a, Details: JsonDocument.Parse(a.Details).RootElement))
+                .Where(e => e.Details.GetProperty("ruleSet").GetString() == name)
+                .Select(e => new ParameterHistoryEntry(e.Entry.At, e.Entry.Actor, e.Details.GetProperty("version").GetInt32(), e.Details.GetProperty("changes").Clone()));
+        }).RequireAuthorization(AccessPolicies.ReadRules);
+
+        ruleSets.MapPost("/{name}/evaluate", async (string name, EvaluateRequest request, EvaluateRuleSetHandler handler, CancellationToken ct)
+            => await handler.Handle(new EvaluateRuleSet(name, request.CustomerId, request.Facts, request.Parameters, request.AsOf), ct))
+            .RequireAuthorization(AccessPolicies.DryRun);
+
+        ruleSets.MapPost("/{name}/simulate", async (string name, SimulateRequest request, SimulateRuleSetHandler handler, CancellationToken ct)
+            => await handler.Handle(new SimulateRuleSet(name, request.Parameters, request.AsOf), ct))
+            .RequireAuthorization(AccessPolicies.DryRun);
+
+        app.MapPost("/api/expressions/validate", (ExpressionRequest request) =>
+        {
+            var compilation = RuleExpression.CompileCondition(request.Expression ?? string.Empty);
+            return new ValidationResponse(compilation.Succeeded, compilation.Errors.Select(e => new DocumentError(e.Path, e.Line, e.Column, e.Message)).ToList());
+        }).WithTags("Rule sets").RequireAuthorization(AccessPolicies.ReadRules);
+    }
+
+    /// <summary>Rule set documents are read as text so that JSON errors can name their line and column.</summary>
+    private static async Task<string> ReadBody(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(ct);
+    }
+}
