@@ -1,9 +1,7 @@
 using System.CommandLine;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Endpoints;
-using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Cli;
 
@@ -16,17 +14,14 @@ internal static class KeysVerb
         var create = new Command("create", "Create an API key and print it (it is shown once).") { TreatUnmatchedTokensAsErrors = false };
         create.Options.Add(role);
         create.Options.Add(name);
-        create.SetAction(async (result, ct) =>
+        create.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
         {
-            await using var app = ServerApp.Build(Verbs.ConfigurationArguments(result));
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>().MigrateAsync(ct);
-            var created = await scope.ServiceProvider.GetRequiredService<CreateApiKeyHandler>()
+            var created = await services.GetRequiredService<CreateApiKeyHandler>()
                 .Handle(new CreateApiKey(result.GetValue(name)!, KeyEndpoints.ParseRole(result.GetValue(role)), Actor.System("cli")), ct);
             Console.WriteLine(created.Key);
             Console.Error.WriteLine($"Created {created.Role} key '{created.Name}'. Keep it safe: it is not shown again.");
             return 0;
-        });
+        }));
 
         var keys = new Command("keys", "Manage API keys.");
         keys.Subcommands.Add(create);

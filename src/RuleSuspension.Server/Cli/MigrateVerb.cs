@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Persistence;
-using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Cli;
 
@@ -8,17 +8,13 @@ internal static class MigrateVerb
 {
     public static Command Create()
     {
-        var command = new Command("migrate", "Apply the database migrations and exit.") { TreatUnmatchedTokensAsErrors = false };
-        command.SetAction(async (result, ct) =>
+        var command = new Command("migrate", "Apply the database migrations (and load the shipped rule sets), then exit.") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
         {
-            await using var app = ServerApp.Build(Verbs.ConfigurationArguments(result));
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-            var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, ct)).ToList();
-            await db.MigrateAsync(ct);
-            Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            var applied = (await services.GetRequiredService<RuleSuspensionDb>().Database.GetAppliedMigrationsAsync(ct)).Count();
+            Console.WriteLine($"The database is up to date ({applied} migrations applied).");
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -1,10 +1,12 @@
 using System.CommandLine;
+using RuleSuspension.Application;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Cli;
 
 /// <summary>
-/// The command line: <c>serve</c> (the default), <c>migrate</c>, <c>keys create</c>. Every verb also takes the
+/// The command line: <c>serve</c> (the default), <c>migrate</c>, <c>keys create</c>, <c>validate</c>, <c>simulate</c>. Every verb also takes the
 /// ASP.NET Core configuration arguments (<c>--Data:Directory=/x</c>, <c>--urls</c>, ...).
 /// </summary>
 internal static class Verbs
@@ -19,12 +21,34 @@ internal static class Verbs
         root.Subcommands.Add(serve);
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(KeysVerb.Create());
+        root.Subcommands.Add(ValidateVerb.Create());
+        root.Subcommands.Add(SimulateVerb.Create());
         return root;
     }
 
     /// <summary>The configuration arguments, without the verbs themselves.</summary>
     public static string[] ConfigurationArguments(ParseResult result)
         => result.UnmatchedTokens.ToArray();
+
+    /// <summary>
+    /// Runs a verb with the server's services on a prepared database (migrated, shipped rule sets loaded);
+    /// refused input is printed as one line and exits with 1.
+    /// </summary>
+    public static async Task<int> WithServices(ParseResult result, CancellationToken cancellationToken, Func<IServiceProvider, Task<int>> verb)
+    {
+        await using var app = ServerApp.Build(ConfigurationArguments(result));
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            await DatabaseInitializer.PrepareAsync(scope.ServiceProvider, app.Configuration, cancellationToken);
+            return await verb(scope.ServiceProvider);
+        }
+        catch (Exception e) when (e is DomainException or InvalidDocumentException or ArgumentException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
 
     private static async Task<int> Serve(ParseResult result, CancellationToken cancellationToken)
     {

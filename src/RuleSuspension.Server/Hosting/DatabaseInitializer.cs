@@ -14,9 +14,8 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirec
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        await PrepareAsync(scope.ServiceProvider, configuration, cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-        await db.MigrateAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(WorkflowsDirectory(configuration), "rulesets"), cancellationToken);
         if (db.ApiKeys.Any())
         {
             return;
@@ -30,6 +29,13 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirec
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What every start needs, the server's and the CLI verbs': the schema, and the shipped rule sets.</summary>
+    internal static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<RuleSuspensionDb>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(WorkflowsDirectory(configuration), "rulesets"), cancellationToken);
+    }
 
     internal static string WorkflowsDirectory(IConfiguration configuration)
         => Path.GetFullPath(configuration["Workflows:Directory"] is { Length: > 0 } configured ? configured : "workflows");
