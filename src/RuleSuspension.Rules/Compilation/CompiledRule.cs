@@ -22,6 +22,4 @@ internal sealed class CompiledRule
     public bool Halts => Actions.Any(a => a.Kind == ActionKind.Halt);
     /// <summary>The firing record when every message is constant, shared by all evaluations (no allocation).</summary>
     public FiredRule? ConstantFiring { get; init; }
-    /// <summary>The strongest decision action (warn, review, suspend) and its position, or null.</summary>
-    public CompiledAction? StrongestDecision { get; init; }
 }
