@@ -28,7 +28,7 @@ public static class RuleSetCompiler
     /// <summary>
     /// Type-checks every rule, parameter and message of <paramref name="document"/> and compiles it to delegates.
     /// Returns every error found (not only the first), each with its JSON path and position in the expression.
-    /// Compile once per rule-set version and keep the <see cref="CompiledRuleSet"/> (see <see cref="RuleSetCache"/>).
+    /// Compile once per rule-set version and keep the <see cref="CompiledRuleSet"/> (the application caches it by stored version).
     /// </summary>
     public static RuleSetCompilation Compile(RuleSetDocument document, RuleSetCompilerOptions? options = null)
     {

@@ -119,21 +119,4 @@ public class RuleSetDocumentTests
         var compilation = RuleSetCompiler.Compile(new RuleSetDocument { Name = "f", Rules = [Rule("a", "true", 0, AssertFact("x", "facts.x + 1"))] });
         Assert.Contains("depends on itself", Assert.Single(compilation.Errors).Message);
     }
-
-    [Fact]
-    public void Cache_compiles_a_version_once()
-    {
-        var cache = new RuleSetCache();
-        var document = new RuleSetDocument { Name = "c", Version = 1, Rules = [Rule("r", "true")] };
-        Assert.Same(cache.GetOrCompile(document).RuleSet, cache.GetOrCompile(document with { }).RuleSet);
-    }
-
-    [Fact]
-    public void Cache_recompiles_when_the_content_of_a_version_changes()
-    {
-        var cache = new RuleSetCache();
-        var document = new RuleSetDocument { Name = "c", Version = 1, Rules = [Rule("r", "true")] };
-        var first = cache.GetOrCompile(document).RuleSet;
-        Assert.NotSame(first, cache.GetOrCompile(document with { Rules = [Rule("r", "false")] }).RuleSet);
-    }
 }
