@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 RESULTS=artifacts/test-results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 # Test projects that talk to the database run twice: on SQLite and on PostgreSQL.
-DATABASE_PROJECTS="RuleSuspension.Server.Tests"
+DATABASE_PROJECTS="RuleSuspension.Persistence.Tests RuleSuspension.Server.Tests"
 
 passed=0
 failed=0

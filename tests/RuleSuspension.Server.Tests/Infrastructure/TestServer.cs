@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Persistence;
+using RuleSuspension.Testing;
 
 namespace RuleSuspension.Server.Tests.Infrastructure;
 

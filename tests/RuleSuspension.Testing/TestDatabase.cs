@@ -1,7 +1,7 @@
 using Npgsql;
 using RuleSuspension.Persistence;
 
-namespace RuleSuspension.Server.Tests.Infrastructure;
+namespace RuleSuspension.Testing;
 
 /// <summary>
 /// The database a test server runs on: SQLite in a temporary directory by default, or a fresh database on the
