@@ -25,10 +25,44 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimit();
+        var webConsole = UseWebConsole(app);
         app.UseAuthentication();
         app.UseAuthorization();
         MapEndpoints(app);
+        MapWebConsoleFallback(app, webConsole);
         return app;
+    }
+
+    /// <summary>
+    /// The operator console (src/RuleSuspension.Web, built into wwwroot beside the server's binaries) is served as
+    /// static files, without a key: it holds no data, and signs in with an API key itself.
+    /// </summary>
+    private static StaticFileOptions? UseWebConsole(WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            return null;
+        }
+
+        var options = new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root),
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        };
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = options.FileProvider });
+        app.UseStaticFiles(options);
+        return options;
+    }
+
+    /// <summary>Any other path (not a file) that is not the API, health or OpenAPI is a page of the console: index.html.</summary>
+    private static void MapWebConsoleFallback(WebApplication app, StaticFileOptions? webConsole)
+    {
+        if (webConsole is not null)
+        {
+            app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|health|openapi)(/|$)).*$)}", "index.html", webConsole).AllowAnonymous();
+        }
     }
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, DataDirectory data)
@@ -66,5 +100,7 @@ public static class ServerApp
         app.MapInvoices();
         app.MapAudit();
         app.MapKeys();
+        app.MapRuleSets();
+        app.MapMe();
     }
 }
