@@ -28,6 +28,24 @@ if ! PG=$(scripts/postgres.sh start); then
 fi
 echo "started on ${PG%%;Username*}"
 
+step "Browser and web console"
+# The browser tests drive Debian's chromium (never a downloaded browser); the web console builds with npm.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
+  apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; }
+fi
+if [ -x /usr/bin/chromium ]; then /usr/bin/chromium --version 2>/dev/null | head -1; else echo "chromium is missing: the browser tests will fail." >&2; fi
+WEB=src/RuleSuspension.Web
+if [ ! -d "$WEB/node_modules" ] || [ "$WEB/package-lock.json" -nt "$WEB/node_modules/.package-lock.json" ]; then
+  (cd "$WEB" && npm ci --no-audit --no-fund >/dev/null) || echo "npm ci failed in $WEB." >&2
+fi
+# Type check and the console's unit tests (vitest): not in the TRX totals; a failure counts as one.
+if (cd "$WEB" && npm run --silent typecheck && npx vitest run --reporter=dot >"../../$RESULTS/web-console.log" 2>&1); then
+  echo "   type check and vitest passed"
+else
+  echo "The web console's type check or vitest failed (see $RESULTS/web-console.log)." >&2
+  failed=$((failed + 1))
+fi
+
 step "Build"
 if ! dotnet build RuleSuspension.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "The build failed." >&2
