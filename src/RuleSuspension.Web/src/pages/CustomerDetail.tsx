@@ -11,7 +11,6 @@ import {
   Field,
   Loading,
   StatusBadge,
-  age,
   formatDate,
   useLoad,
   useToast,
@@ -147,7 +146,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
                     <Link to={`/workflow-instances/${encodeURIComponent(i.id)}`}>
                       {i.definitionId} v{i.definitionVersion}
                     </Link>{' '}
-                    <StatusBadge status={i.status} /> <span className="muted small">{age(i.createdAt)} ago</span>
+                    <StatusBadge status={i.status} /> <span className="muted small">started {formatDate(i.createdAt)}</span>
                   </li>
                 ))}
               </ul>
