@@ -9,6 +9,8 @@ RESULTS=artifacts/test-results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 # Test projects that talk to the database run twice: on SQLite and on PostgreSQL.
 DATABASE_PROJECTS="RuleSuspension.Persistence.Tests RuleSuspension.Server.Tests"
+# Test projects that need PostgreSQL itself (a cluster of server processes) run once, with it.
+POSTGRES_PROJECTS="RuleSuspension.Scheduling.Tests"
 
 passed=0
 failed=0
@@ -77,11 +79,25 @@ run() {
   count "$RESULTS/$label.trx"
 }
 
+# docker-compose.yml (PostgreSQL and two nodes) must parse: one counted check where the client exists or installs.
+step "docker-compose.yml"
+if command -v docker-compose >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq docker-compose >/dev/null 2>&1; }; then
+  if POSTGRES_PASSWORD=check docker-compose config -q; then
+    passed=$((passed + 1)); echo "   parses"
+  else
+    failed=$((failed + 1)); echo "   docker-compose config failed" >&2
+  fi
+else
+  echo "   docker-compose is not available here: not checked"
+fi
+
 for csproj in tests/*.Tests/*.Tests.csproj; do
   project=$(basename "$csproj" .csproj)
   if [[ " $DATABASE_PROJECTS " == *" $project "* ]]; then
     run "$project" "$project.Sqlite" RS_TEST_DATABASE=Sqlite
     run "$project" "$project.PostgreSql" RS_TEST_DATABASE=PostgreSql "RS_TEST_POSTGRES=$PG"
+  elif [[ " $POSTGRES_PROJECTS " == *" $project "* ]]; then
+    run "$project" "$project" RS_TEST_DATABASE=PostgreSql "RS_TEST_POSTGRES=$PG"
   else
     run "$project" "$project" RS_TEST_DATABASE=Sqlite
   fi

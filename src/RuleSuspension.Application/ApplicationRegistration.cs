@@ -3,9 +3,12 @@ using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Invoices;
+using RuleSuspension.Application.Jobs;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Suspensions;
+using RuleSuspension.Application.Workflows;
+using RuleSuspension.Application.Tenants;
 
 namespace RuleSuspension.Application;
 
@@ -28,6 +31,13 @@ public static class ApplicationRegistration
         services.AddScoped<EvaluateRuleSetHandler>();
         services.AddScoped<SimulateRuleSetHandler>();
         services.AddScoped<LoadShippedRuleSets>();
+
+        // The overdue check (issue 6); Scheduling fires it, the API queues it.
+        services.AddScoped<SetTenantTimeZoneHandler>();
+        services.AddScoped<QueueOverdueCheckHandler>();
+        services.AddSingleton<RunOverdueCheckHandler>();
+        services.AddSingleton<OverdueBatch>();
+        services.AddWorkflowRuntime();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

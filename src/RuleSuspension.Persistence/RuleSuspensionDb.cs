@@ -4,9 +4,15 @@ using RuleSuspension.Domain.Billing;
 using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
+using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Domain.Keys;
+using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Domain.RuleSets;
 using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Domain.Tasks;
+using RuleSuspension.Domain.Tenants;
+using RuleSuspension.Workflows.Definitions;
+using RuleSuspension.Workflows.Runtime;
 using RuleSuspension.Persistence.Auditing;
 
 namespace RuleSuspension.Persistence;
@@ -34,6 +40,28 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+
+    public DbSet<WorkflowVersion> WorkflowVersions => Set<WorkflowVersion>();
+
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
+
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+
+    public DbSet<WorkflowTriggerRecord> WorkflowTriggers => Set<WorkflowTriggerRecord>();
+
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<OverdueWarning> OverdueWarnings => Set<OverdueWarning>();
+
+    public DbSet<OverdueCheckRun> OverdueCheckRuns => Set<OverdueCheckRun>();
+
+    public DbSet<OverdueCheckFailure> OverdueCheckFailures => Set<OverdueCheckFailure>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -5,5 +5,15 @@ namespace RuleSuspension.Benchmarks;
 /// <summary>Runs the benchmark classes of this assembly; pick them with --filter (e.g. --filter '*Rules*').</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <remarks><c>--overdue sqlite|postgres [connection string]</c> runs the overdue-check benchmark instead (see OverdueCheck/).</remarks>
+    public static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--overdue")
+        {
+            await OverdueCheck.OverdueCheckBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -10,6 +10,7 @@ internal sealed record LoadOptions(
     int Concurrency,
     int MaxEvents,
     string ServerDll,
+    string Workflows,
     string ReportDirectory)
 {
     public static LoadOptions Parse(string[] args)
@@ -30,6 +31,7 @@ internal sealed record LoadOptions(
             int.Parse(Value("--concurrency", "32")),
             int.Parse(Value("--max-events", "20000")),
             Value("--server-dll", Path.Combine(root, "src", "RuleSuspension.Server", "bin", "Release", "net10.0", "RuleSuspension.Server.dll")),
+            Value("--workflows", Path.Combine(root, "workflows")),
             Value("--report", Path.Combine(root, "artifacts", "load")));
     }
 

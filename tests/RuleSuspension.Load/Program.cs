@@ -15,7 +15,7 @@ Console.WriteLine($"Load run {run} on {options.Database}: {options.Rate}/s for {
 
 LatencySummary steady, saturated, baseline;
 long storedEvents, suspensions;
-await using (var server = await ServerProcess.StartAsync(options.ServerDll, options.Database, connectionString))
+await using (var server = await ServerProcess.StartAsync(options.ServerDll, options.Workflows, options.Database, connectionString))
 {
     using var client = await ClientAsync(server);
     var load = new EventLoad(client, run);

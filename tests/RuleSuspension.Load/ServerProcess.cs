@@ -20,7 +20,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string provider, string? connectionString)
+    public static async Task<ServerProcess> StartAsync(string serverDll, string workflows, string provider, string? connectionString)
     {
         if (!File.Exists(serverDll))
         {
@@ -34,7 +34,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             ArgumentList =
             {
                 serverDll, "serve", "--urls", $"http://127.0.0.1:{port}", $"--Data:Directory={data}",
-                $"--Database:Provider={provider}", $"--Database:ConnectionString={connectionString ?? string.Empty}",
+                $"--Workflows:Directory={workflows}", $"--Database:Provider={provider}", $"--Database:ConnectionString={connectionString ?? string.Empty}",
                 "--Serilog:MinimumLevel:Default=Warning",
             },
             RedirectStandardOutput = true,

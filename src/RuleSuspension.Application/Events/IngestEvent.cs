@@ -10,6 +10,7 @@ using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Locking;
 
 namespace RuleSuspension.Application.Events;
 
@@ -31,11 +32,16 @@ public sealed class IngestEventHandler(
     RuleSuspensionDb db,
     TimeProvider clock,
     IEnumerable<IInboundEventObserver> observers,
-    ILogger<IngestEventHandler> logger)
+    ILogger<IngestEventHandler> logger,
+    CustomerLock customerLock)
 {
     public async Task<IngestResult> Handle(IngestEvent command, CancellationToken cancellationToken)
     {
         var (envelope, data) = Validate(command.Envelope);
+
+        // One customer's events are handled one at a time, across nodes, and the observers (the workflow runtime) run
+        // in the same transaction as the insert: an event stored never loses its workflow start.
+        await using var locked = await customerLock.AcquireAsync(db, envelope.CustomerId!, cancellationToken);
         if (await db.Events.AnyAsync(e => e.Id == envelope.Id, cancellationToken))
         {
             return new IngestResult(envelope.Id!, IngestOutcome.Duplicate);
@@ -52,6 +58,7 @@ public sealed class IngestEventHandler(
         catch (DbUpdateException)
         {
             // Another request stored the same id between our check and our insert.
+            await locked.RollbackAsync(cancellationToken);
             if (await IsStoredByAnother(stored.Id, cancellationToken))
             {
                 return new IngestResult(stored.Id, IngestOutcome.Duplicate);
@@ -66,6 +73,7 @@ public sealed class IngestEventHandler(
             await observer.OnEventStored(stored, cancellationToken);
         }
 
+        await locked.CommitAsync(cancellationToken);
         return new IngestResult(stored.Id, IngestOutcome.Processed);
     }
 

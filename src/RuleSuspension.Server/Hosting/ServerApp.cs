@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
+using RuleSuspension.Scheduling;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
@@ -70,9 +71,12 @@ public static class ServerApp
         var suspensionPolicy = configuration.GetSection("Suspensions").Get<SuspensionPolicy>() ?? SuspensionPolicy.Default;
         services.AddSingleton(data);
         services.AddSingleton(suspensionPolicy);
-        services.AddRuleSuspensionDb(configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings(), data.Path);
+        var databaseSettings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
+        services.AddRuleSuspensionDb(databaseSettings, data.Path);
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddWorkflowHosting();
+        services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 
         services.AddMemoryCache();
         services.AddProblemDetails();
@@ -101,6 +105,10 @@ public static class ServerApp
         app.MapAudit();
         app.MapKeys();
         app.MapRuleSets();
+        app.MapWorkflows();
+        app.MapTasks();
+        app.MapJobs();
+        app.MapTenants();
         app.MapMe();
     }
 }

@@ -19,6 +19,12 @@ public static class AccessPolicies
     public const string EditRules = "rules.edit";
     public const string SetThresholds = "rules.thresholds";
     public const string DryRun = "rules.dry-run";
+    public const string ReadWorkflows = "workflows.read";
+    public const string EditWorkflows = "workflows.edit";
+    public const string CompleteTasks = "tasks.complete";
+    public const string ReadJobs = "jobs.read";
+    public const string RunJobs = "jobs.run";
+    public const string ManageTenants = "tenants.manage";
 
     public static IReadOnlyDictionary<string, Role[]> Roles(SuspensionPolicy suspensions) => new Dictionary<string, Role[]>
     {
@@ -34,6 +40,14 @@ public static class AccessPolicies
         [EditRules] = [Role.Admin, Role.SuperAdmin],
         [SetThresholds] = [Role.Finance, Role.SuperAdmin],
         [DryRun] = [Role.Finance, Role.Admin, Role.SuperAdmin],
+        [ReadWorkflows] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [EditWorkflows] = [Role.Admin, Role.SuperAdmin],
+
+        // Any role may be asked to complete a task; the task itself checks that it is for the caller's role.
+        [CompleteTasks] = Enum.GetValues<Role>(),
+        [ReadJobs] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [RunJobs] = [Role.Finance, Role.Admin, Role.SuperAdmin],
+        [ManageTenants] = [Role.Admin, Role.SuperAdmin],
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)

@@ -94,6 +94,9 @@ public sealed class TestServer : IAsyncLifetime
             web.UseSetting("Database:Provider", database.Provider.ToString());
             web.UseSetting("Database:ConnectionString", database.ConnectionString ?? string.Empty);
             web.UseSetting("Workflows:Directory", Path.Combine(RepositoryRoot(), "workflows"));
+
+            // Quartz schedulers in one process need distinct names; the same one across restarts keeps its schedule.
+            web.UseSetting("Scheduling:SchedulerName", "tests-" + Path.GetFileName(_dataDirectory));
         });
     }
 

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.Facts;
+using RuleSuspension.Application.Workflows;
+using RuleSuspension.Domain.Billing;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.Customers;
+using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Persistence;
+using RuleSuspension.Rules;
+
+namespace RuleSuspension.Application.Jobs;
+
+/// <summary>What one batch did.</summary>
+internal sealed record BatchOutcome(int Checked, int Warned, int Suspended, IReadOnlyList<CustomerFailure> Failures)
+{
+    public static BatchOutcome Sum(IEnumerable<BatchOutcome> parts)
+    {
+        var list = parts.ToList();
+        return new BatchOutcome(list.Sum(p => p.Checked), list.Sum(p => p.Warned), list.Sum(p => p.Suspended), list.SelectMany(p => p.Failures).ToList());
+    }
+}
+
+internal sealed record CustomerFailure(string CustomerId, string Error);
+
+/// <summary>
+/// Checks one batch of customers in one transaction: loads them with their invoices, decides each with the rule set on
+/// the tenant's "today", suspends or warns, and commits once. The customers are locked for the transaction (on
+/// PostgreSQL an advisory lock per customer, the same one events take), so an event for one of them waits rather than
+/// interleaves. When the commit fails, the batch is retried one customer at a time so that one bad customer costs only
+/// itself.
+/// </summary>
+internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy policy, ILogger<OverdueBatch> logger)
+{
+    /// <summary>Who decided: the suspension's <c>DecidedBy</c>.</summary>
+    public const string DecidedBy = "overdue-check";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<BatchOutcome> ProcessAsync(OverdueRun run, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessInOneTransactionAsync(run, customerIds, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && customerIds.Count > 1)
+        {
+            logger.LogWarning(e, "Overdue check {RunId}: a batch of {Count} customers failed to commit; retrying them one by one", run.RunId, customerIds.Count);
+        }
+
+        var outcomes = new List<BatchOutcome>(customerIds.Count);
+        foreach (var id in customerIds)
+        {
+            try
+            {
+                outcomes.Add(await ProcessInOneTransactionAsync(run, [id], cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcomes.Add(new BatchOutcome(1, 0, 0, [new CustomerFailure(id, Describe(e))]));
+            }
+        }
+
+        return BatchOutcome.Sum(outcomes);
+    }
+
+    private async Task<BatchOutcome> ProcessInOneTransactionAsync(OverdueRun run, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockCustomersAsync(db, customerIds, cancellationToken);
+
+        var ids = customerIds.ToList();
+        var customers = await db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        var invoices = (await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.CustomerId)).ToListAsync(cancellationToken)).ToLookup(i => i.CustomerId);
+        var warned = (await db.OverdueWarnings.AsNoTracking().Where(w => ids.Contains(w.CustomerId)).Select(w => new { w.CustomerId, w.InvoiceId }).ToListAsync(cancellationToken))
+            .Select(w => (w.CustomerId, w.InvoiceId)).ToHashSet();
+
+        // The published overdue workflow does the suspending and warning (and opens the lift task) when there is one;
+        // it runs inside this transaction, under the locks taken above.
+        var starter = run.Workflow is null ? null : scope.ServiceProvider.GetRequiredService<WorkflowStarter>();
+        int @checked = 0, warnedCount = 0, suspended = 0;
+        var failures = new List<CustomerFailure>();
+        foreach (var customer in customers)
+        {
+            // Suspended or made exempt since the query found it: nothing to do.
+            if (customer.Status == CustomerStatus.Suspended || customer.Exempt)
+            {
+                continue;
+            }
+
+            @checked++;
+            OverdueAction? action;
+            try
+            {
+                action = Decide(run, customer, invoices[customer.Id], warned);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Add(new CustomerFailure(customer.Id, Describe(e)));
+                continue;
+            }
+
+            switch (action)
+            {
+                case Suspend suspend when starter is not null:
+                    // A failure here may leave this customer's steps half-written in the transaction: it must fail
+                    // the batch (retried customer by customer), not be swallowed.
+                    await starter.StartAsync(run.Workflow!, customer.Id, suspend.Today, cancellationToken);
+                    ForgetSaved(db);
+                    suspended++;
+                    break;
+                case Suspend suspend:
+                    try
+                    {
+                        var suspension = customer.Suspend(SuspensionDecision.Automatic(suspend.ReasonCode, suspend.Message, DecidedBy, ruleName: suspend.RuleName), policy, run.Now);
+                        db.Outbox.Add(Notification("customer.suspended", customer.Id, run, new { reasonCode = suspend.ReasonCode, message = suspend.Message, suspensionId = suspension.Id }));
+                        suspended++;
+                    }
+                    catch (DomainException e)
+                    {
+                        failures.Add(new CustomerFailure(customer.Id, e.Message));
+                    }
+
+                    break;
+                case Warn warn:
+                    db.OverdueWarnings.AddRange(warn.InvoiceIds.Select(invoiceId => new OverdueWarning(customer.Id, invoiceId, run.RunId, run.Now)));
+                    if (starter is not null)
+                    {
+                        await starter.StartAsync(run.Workflow!, customer.Id, warn.Today, cancellationToken);
+                        ForgetSaved(db);
+                    }
+                    else
+                    {
+                        db.Outbox.Add(Notification("customer.warned", customer.Id, run, new { reasonCode = warn.ReasonCode, message = warn.Message, invoiceIds = warn.InvoiceIds }));
+                    }
+
+                    warnedCount++;
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BatchOutcome(@checked, warnedCount, suspended, failures);
+    }
+
+    /// <summary>
+    /// The workflow saved its steps (in this transaction): detaching them keeps the context small, or every later
+    /// save of the batch would scan all that went before it.
+    /// </summary>
+    private static void ForgetSaved(RuleSuspensionDb db)
+    {
+        if (!db.ChangeTracker.HasChanges())
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The rule set's decision on the customer's facts as of the tenant's today; a warning only about invoices not warned of before.</summary>
+    internal static OverdueAction? Decide(OverdueRun run, Customer customer, IEnumerable<Invoice> invoices, IReadOnlySet<(string CustomerId, string InvoiceId)> warned)
+    {
+        var today = run.TodayFor(customer.TenantId);
+        var plan = customer.PlanId is { } planId ? run.Plans.GetValueOrDefault(planId) : null;
+        var facts = FactBuilder.From(customer, invoices, plan, null, null, today, run.Now);
+        var decision = run.RuleSet.RuleSet.Evaluate(facts, run.RuleSet.Parameters);
+        switch (decision.Outcome)
+        {
+            case DecisionOutcome.Suspend:
+                return new Suspend(
+                    today,
+                    decision.ReasonCode ?? ReasonCodes.NonPayment,
+                    decision.Message is { Length: > 0 } message ? message : "Overdue invoices past the grace period.",
+                    FiredRuleOf(decision, "suspend"));
+            case DecisionOutcome.Warn:
+                var fresh = facts.Invoices
+                    .Where(i => i.AmountDue > 0 && i.DaysOverdue >= run.WarningDays && !warned.Contains((customer.Id, i.Id)))
+                    .Select(i => i.Id).ToList();
+                return fresh.Count == 0 ? null : new Warn(today, decision.ReasonCode ?? ReasonCodes.NonPayment, decision.Message ?? "Overdue invoices.", fresh);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, takes the advisory lock of every customer of the batch for the transaction, in id order (so two
+    /// lockers of overlapping sets cannot deadlock): the lock <c>CustomerLock</c> takes for one customer's events.
+    /// SQLite has one writer, and the transaction already holds it.
+    /// </summary>
+    private static async Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var ids = customerIds.Distinct().Order(StringComparer.Ordinal).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT count(pg_advisory_xact_lock(hashtext(id))) FROM (SELECT id FROM unnest({ids}) AS id ORDER BY id) AS ordered",
+            cancellationToken);
+    }
+
+    private static string? FiredRuleOf(RuleSetDecision decision, string actionType)
+        => decision.FiredRules.FirstOrDefault(r => r.Actions.Any(a => a.Type == actionType))?.Rule;
+
+    private static OutboxMessage Notification(string type, string customerId, OverdueRun run, object data)
+    {
+        var payload = JsonSerializer.SerializeToNode(data, Json)!.AsObject();
+        payload["customerId"] = customerId;
+        payload["overdueCheck"] = new System.Text.Json.Nodes.JsonObject { ["runId"] = run.RunId.ToString(), ["asOf"] = run.Clock.Instant };
+
+        // Derived from run, customer and type: a batch retried after a failed commit writes the same message, not a second one.
+        return new OutboxMessage(StableId(run.RunId, customerId, type), type, customerId, payload.ToJsonString(), run.Now);
+    }
+
+    internal static Guid StableId(Guid runId, string customerId, string type)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{runId:N}/{customerId}/{type}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    private static string Describe(Exception e) => e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message;
+}
+
+/// <summary>What the check does for a customer.</summary>
+internal abstract record OverdueAction(DateOnly Today);
+
+internal sealed record Suspend(DateOnly Today, string ReasonCode, string Message, string? RuleName) : OverdueAction(Today);
+
+internal sealed record Warn(DateOnly Today, string ReasonCode, string Message, IReadOnlyList<string> InvoiceIds) : OverdueAction(Today);

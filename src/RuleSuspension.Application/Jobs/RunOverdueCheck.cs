@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Domain.Jobs;
+using RuleSuspension.Persistence;
+
+namespace RuleSuspension.Application.Jobs;
+
+/// <summary>Runs a recorded overdue check on this node (<paramref name="Node"/> names it in the run record).</summary>
+public sealed record RunOverdueCheck(Guid RunId, string Node);
+
+/// <summary>
+/// The overdue-invoice check: streams the candidates of one set-based query in batches, checks each batch in one
+/// transaction, and writes the run's counts after every batch with a progress line (counts and rate). A customer that
+/// fails is recorded and the run goes on; only a failure of the run itself (e.g. the database gone) fails the run.
+/// Running the same run again (a recovered firing) is harmless: suspended customers are no longer candidates and
+/// warned invoices are not warned again.
+/// </summary>
+public sealed class RunOverdueCheckHandler(
+    IServiceScopeFactory scopes,
+    OverdueCheckOptions options,
+    TimeProvider clock,
+    ILogger<RunOverdueCheckHandler> logger)
+{
+    /// <summary>
+    /// Records the run of a scheduled firing unless it exists. Its id derives from the fire time, so two nodes
+    /// (or a recovered firing) that reach this for the same fire time share one run.
+    /// </summary>
+    public async Task<Guid> EnsureScheduledRunAsync(DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    {
+        var id = ScheduledRunId(scheduledFor);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+        if (await db.OverdueCheckRuns.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return id;
+        }
+
+        var now = clock.GetUtcNow();
+        db.OverdueCheckRuns.Add(new OverdueCheckRun(id, "schedule", "scheduler", now, null, scheduledFor, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Recorded by another node a moment ago it is the same run; anything else is a real failure.
+            if (!await ExistsAsync(id, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>The run id of a scheduled fire time.</summary>
+    public static Guid ScheduledRunId(DateTimeOffset scheduledFor) => OverdueBatch.StableId(Guid.Empty, scheduledFor.ToUniversalTime().ToString("O"), "overdue-check");
+
+    public async Task<OverdueCheckRun> Handle(RunOverdueCheck command, CancellationToken cancellationToken)
+    {
+        var run = await UpdateAsync(command.RunId, r => r.Start(command.Node, clock.GetUtcNow()), cancellationToken);
+        if (run.IsFinished)
+        {
+            logger.LogInformation("Overdue check {RunId} already finished ({Status}); not run again", run.Id, run.Status);
+            return run;
+        }
+
+        var checkClock = new CheckClock(run.AsOf, run.AsOfDate);
+        logger.LogInformation("Overdue check {RunId} started on {Node} ({Trigger}), as of {AsOf}", run.Id, command.Node, run.Trigger, (object?)run.AsOfDate ?? run.AsOf);
+        var watch = Stopwatch.StartNew();
+        int @checked = 0, warned = 0, suspended = 0, failed = 0;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var context = await OverdueRun.LoadAsync(services.GetRequiredService<RuleSuspensionDb>(), services.GetRequiredService<RuleSetCatalog>(), options, run.Id, checkClock, cancellationToken);
+            var batches = services.GetRequiredService<OverdueBatch>();
+            logger.LogInformation("Overdue check {RunId} acts through {Path}", run.Id, context.Workflow is { } workflow ? $"the '{workflow}' workflow" : "the rule set directly (the workflow is not published)");
+
+            // The candidates' query reads on a context of its own while the batches write through theirs.
+            await using var readerScope = scopes.CreateAsyncScope();
+            var reader = readerScope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+            await foreach (var ids in OverdueCandidates.StreamAsync(reader, checkClock, Math.Max(1, options.BatchSize), cancellationToken))
+            {
+                var outcome = await batches.ProcessAsync(context, ids, cancellationToken);
+                (@checked, warned, suspended, failed) = (@checked + outcome.Checked, warned + outcome.Warned, suspended + outcome.Suspended, failed + outcome.Failures.Count);
+                await RecordAsync(run.Id, outcome, cancellationToken);
+                foreach (var failure in outcome.Failures)
+                {
+                    logger.LogWarning("Overdue check {RunId}: customer {CustomerId} failed: {Error}", run.Id, failure.CustomerId, failure.Error);
+                }
+
+                logger.LogInformation(
+                    "Overdue check {RunId}: {Checked} customers checked, {Warned} warned, {Suspended} suspended, {Failed} failed, {Rate:F0} customers/s",
+                    run.Id, @checked, warned, suspended, failed, @checked / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
+            }
+
+            run = await UpdateAsync(run.Id, r => r.Finish(clock.GetUtcNow()), cancellationToken);
+            logger.LogInformation(
+                "Overdue check {RunId} {Status} in {Seconds:F1} s: {Checked} checked, {Warned} warned, {Suspended} suspended, {Failed} failed",
+                run.Id, run.Status, watch.Elapsed.TotalSeconds, run.Checked, run.Warned, run.Suspended, run.Failed);
+            return run;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Overdue check {RunId} failed after {Seconds:F1} s", run.Id, watch.Elapsed.TotalSeconds);
+            return await UpdateAsync(run.Id, r => r.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
+        }
+    }
+
+    private async Task RecordAsync(Guid runId, BatchOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+        var run = await db.OverdueCheckRuns.FirstAsync(r => r.Id == runId, cancellationToken);
+        run.Count(outcome.Checked, outcome.Warned, outcome.Suspended, outcome.Failures.Count);
+        var now = clock.GetUtcNow();
+        db.OverdueCheckFailures.AddRange(outcome.Failures.Select(f => new OverdueCheckFailure(runId, f.CustomerId, f.Error, now)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<OverdueCheckRun> UpdateAsync(Guid runId, Action<OverdueCheckRun> change, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+        var run = await db.OverdueCheckRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Overdue check run {runId} is not recorded.");
+        if (!run.IsFinished)
+        {
+            change(run);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return run;
+    }
+
+    private async Task<bool> ExistsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>().OverdueCheckRuns.AnyAsync(r => r.Id == runId, cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Domain.Tasks;
+using RuleSuspension.Persistence;
+using RuleSuspension.Workflows.Ports;
+
+namespace RuleSuspension.Application.Workflows;
+
+/// <summary>Opens human tasks (once per instance, activity and visit) and announces them in the outbox.</summary>
+internal sealed class DbTaskInbox(RuleSuspensionDb db, TimeProvider clock) : IHumanTaskInbox
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<Guid> OpenAsync(OpenTaskRequest request, CancellationToken cancellationToken)
+    {
+        var existing = await db.Tasks.Where(t => t.WorkflowInstanceId == request.InstanceId && t.ActivityId == request.ActivityId && t.Visit == request.Visit)
+            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var now = clock.GetUtcNow();
+        var task = new HumanTask(Guid.NewGuid(), request.CustomerId, request.Kind, request.Title, Enum.Parse<Role>(request.Role), request.Outcomes,
+            request.InstanceId, request.ActivityId, request.Visit, request.SuspensionId, request.ReasonCode, now);
+        db.Tasks.Add(task);
+        var payload = JsonSerializer.Serialize(new
+        {
+            taskId = task.Id,
+            task.CustomerId,
+            task.Kind,
+            task.Title,
+            role = task.Role.ToString(),
+            task.Outcomes,
+            workflowInstanceId = task.WorkflowInstanceId,
+            task.SuspensionId,
+            task.ReasonCode,
+        }, Json);
+        db.Outbox.Add(new OutboxMessage(task.Id, "task.created", task.CustomerId, payload, now));
+        return task.Id;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application.Facts;
+using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Persistence;
+using RuleSuspension.Rules.Facts;
+using RuleSuspension.Workflows.Ports;
+
+namespace RuleSuspension.Application.Workflows;
+
+/// <summary>The runtime's rule-set and fact ports, served by the rule-set catalogue and the fact builder.</summary>
+internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog, FactBuilder facts) : IRuleSetEvaluator, IWorkflowFacts
+{
+    public async Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken)
+    {
+        var current = await catalog.GetAsync(ruleSet, cancellationToken);
+        return new RuleSetEvaluation(current.Version, current.RuleSet.Evaluate(facts, current.Parameters));
+    }
+
+    public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        // The event was stored in this transaction (or earlier): the same context finds it.
+        var trigger = eventId is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        return await facts.BuildAsync(customerId, trigger, asOf, cancellationToken);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RuleSuspension.Domain.Events;
+using RuleSuspension.Persistence;
+using RuleSuspension.Rules;
+using RuleSuspension.Rules.Facts;
+using RuleSuspension.Workflows.Definitions;
+using RuleSuspension.Workflows.Expressions;
+using RuleSuspension.Workflows.Ports;
+using RuleSuspension.Workflows.Runtime;
+
+namespace RuleSuspension.Application.Workflows;
+
+/// <summary>
+/// Brings signals to instances: an event resumes the customer's instances waiting for it and starts the published
+/// workflows it triggers; a task completion or a timer resumes its instance. The caller holds the customer's lock and
+/// its transaction, so this runs in the same transaction as what caused it (the event's insert, the task's completion,
+/// the timer's claim): either all of it is stored or none.
+/// </summary>
+public sealed class WorkflowDispatcher(
+    RuleSuspensionDb db,
+    WorkflowEngine engine,
+    WorkflowDefinitionCache definitions,
+    IWorkflowFacts facts,
+    TimeProvider clock,
+    ILogger<WorkflowDispatcher> logger)
+{
+    /// <summary>Resumes the waiting instances an event concerns, then starts the workflows it triggers.</summary>
+    public async Task OnEventAsync(InboundEvent stored, CancellationToken cancellationToken)
+    {
+        var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, JsonDocument.Parse(stored.Data).RootElement.Clone());
+        var waiting = await db.WorkflowInstances
+            .Where(i => i.CustomerId == stored.CustomerId && i.Status == WorkflowStatus.Waiting)
+            .ToListAsync(cancellationToken);
+        foreach (var instance in waiting.Where(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Event && b.EventType == stored.Type)).OrderBy(i => i.CreatedAt))
+        {
+            var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            if (await engine.ResumeAsync(definition, instance, new EventSignal(received), cancellationToken))
+            {
+                logger.LogInformation("Event {EventId} resumed workflow instance {InstanceId} ({Workflow}@{Version})", stored.Id, instance.Id, instance.DefinitionId, instance.DefinitionVersion);
+            }
+        }
+
+        FactSet? filterFacts = null;
+        foreach (var definition in await definitions.PublishedAsync(db, cancellationToken))
+        {
+            var triggers = definition.Triggers.Where(t => t.Event == stored.Type).ToList();
+            if (triggers.Count == 0)
+            {
+                continue;
+            }
+
+            if (triggers.All(t => t.Filter is not null))
+            {
+                filterFacts ??= await facts.BuildAsync(stored.CustomerId, stored.Id, null, cancellationToken);
+                if (!triggers.Any(t => FilterHolds(definition, t.Filter!, filterFacts)))
+                {
+                    continue;
+                }
+            }
+
+            await StartOnceAsync(definition, received, cancellationToken);
+        }
+    }
+
+    /// <summary>Starts an instance for a customer without an event (the scheduler's overdue check).</summary>
+    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, string customerId, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var instance = engine.CreateInstance(definition, customerId, null, asOf);
+        await engine.StartAsync(definition, instance, cancellationToken);
+        logger.LogInformation("Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}", instance.Id, definition.Id, definition.Version, customerId);
+        return instance;
+    }
+
+    /// <summary>Offers a signal to one instance; false when it was not waiting for it.</summary>
+    public async Task<bool> ResumeAsync(WorkflowInstance instance, WorkflowSignal signal, CancellationToken cancellationToken)
+    {
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        return await engine.ResumeAsync(definition, instance, signal, cancellationToken);
+    }
+
+    private async Task StartOnceAsync(WorkflowDefinition definition, WorkflowEvent received, CancellationToken cancellationToken)
+    {
+        if (await db.WorkflowTriggers.AnyAsync(t => t.DefinitionId == definition.Id && t.EventId == received.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var instance = engine.CreateInstance(definition, received.CustomerId, received);
+        db.WorkflowTriggers.Add(new WorkflowTriggerRecord(definition.Id, received.Id, instance.Id, clock.GetUtcNow()));
+        await engine.StartAsync(definition, instance, cancellationToken);
+        logger.LogInformation("Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}",
+            received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
+    }
+
+    private bool FilterHolds(WorkflowDefinition definition, string filter, FactSet factSet)
+    {
+        try
+        {
+            return Conditions.Get(filter).Evaluate(factSet);
+        }
+        catch (RuleEvaluationException e)
+        {
+            logger.LogWarning(e, "The trigger filter of workflow {Workflow}@{Version} failed; the workflow was not started", definition.Id, definition.Version);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,355 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RuleSuspension.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Workflows : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OverdueCheckFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OverdueCheckFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OverdueCheckRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AsOf = table.Column<long>(type: "INTEGER", nullable: false),
+                    AsOfDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ScheduledFor = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Checked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Warned = table.Column<int>(type: "INTEGER", nullable: false),
+                    Suspended = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OverdueCheckRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OverdueWarnings",
+                columns: table => new
+                {
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    InvoiceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarnedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OverdueWarnings", x => new { x.CustomerId, x.InvoiceId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Outcomes = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WorkflowInstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Visit = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuspensionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CompletedByRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tenants",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tenants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CurrentActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    EventOccurredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Variables = table.Column<string>(type: "TEXT", nullable: false),
+                    Bookmarks = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", nullable: true),
+                    LastCompletion = table.Column<string>(type: "TEXT", nullable: true),
+                    SuspensionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Visits = table.Column<string>(type: "TEXT", nullable: false),
+                    JournalLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fault = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTimers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Fired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTriggers",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTriggers", x => new { x.DefinitionId, x.EventId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowJournal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowJournal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowJournal_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_CustomerId",
+                table: "Outbox",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DeliveredAt_CreatedAt",
+                table: "Outbox",
+                columns: new[] { "DeliveredAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OverdueCheckFailures_RunId",
+                table: "OverdueCheckFailures",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OverdueCheckRuns_CreatedAt",
+                table: "OverdueCheckRuns",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_CustomerId_Status",
+                table: "Tasks",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Status_CreatedAt",
+                table: "Tasks",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_WorkflowInstanceId_ActivityId_Visit",
+                table: "Tasks",
+                columns: new[] { "WorkflowInstanceId", "ActivityId", "Visit" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_CustomerId_Status",
+                table: "WorkflowInstances",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionId_DefinitionVersion",
+                table: "WorkflowInstances",
+                columns: new[] { "DefinitionId", "DefinitionVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_Status",
+                table: "WorkflowInstances",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowJournal_InstanceId_Sequence",
+                table: "WorkflowJournal",
+                columns: new[] { "InstanceId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_Fired_DueAt",
+                table: "WorkflowTimers",
+                columns: new[] { "Fired", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_InstanceId",
+                table: "WorkflowTimers",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowVersions_DefinitionId_Version",
+                table: "WorkflowVersions",
+                columns: new[] { "DefinitionId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowVersions_Status",
+                table: "WorkflowVersions",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OverdueCheckFailures");
+
+            migrationBuilder.DropTable(
+                name: "OverdueCheckRuns");
+
+            migrationBuilder.DropTable(
+                name: "OverdueWarnings");
+
+            migrationBuilder.DropTable(
+                name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTimers");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTriggers");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowVersions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using RuleSuspension.Application.Jobs;
+using RuleSuspension.Persistence;
+using RuleSuspension.Scheduling.Configuration;
+using RuleSuspension.Scheduling.Hosting;
+using RuleSuspension.Scheduling.Jobs;
+using RuleSuspension.Scheduling.Timers;
+using RuleSuspension.Workflows.Ports;
+
+namespace RuleSuspension.Scheduling;
+
+/// <summary>Registers Quartz.NET, the overdue-invoice check's schedule, and workflow timers as Quartz triggers.</summary>
+public static class SchedulingRegistration
+{
+    /// <summary>
+    /// Quartz with a persistent job store in the application's database: on PostgreSQL, clustered (every node sharing
+    /// the database shares the work, and a trigger fires on one node); on SQLite, a file of its own beside the
+    /// database (<c>quartz.db</c>), so that the scheduler's writes never wait for the application's. Quartz creates
+    /// its tables when they are missing.
+    /// </summary>
+    public static IServiceCollection AddRuleSuspensionScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database, string dataDirectory)
+    {
+        var scheduling = configuration.GetSection("Scheduling").Get<SchedulerSettings>() ?? new SchedulerSettings();
+        var overdueCheck = configuration.GetSection("OverdueCheck").Get<OverdueCheckOptions>() ?? new OverdueCheckOptions();
+        services.AddSingleton(scheduling);
+        services.AddSingleton(overdueCheck);
+        services.AddSingleton(OverdueCheckSchedule.From(overdueCheck));
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(s =>
+            {
+                s.InstanceName = scheduling.SchedulerName;
+                s.IdleWaitTime = scheduling.IdleWaitTime;
+            });
+            quartz.UseDefaultThreadPool(Math.Max(1, scheduling.MaxConcurrency));
+            quartz.UsePersistentStore(store =>
+            {
+                if (database.Provider == DatabaseProvider.PostgreSql)
+                {
+                    store.UsePostgres(database.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql."));
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = scheduling.CheckinInterval;
+                        c.CheckinMisfireThreshold = scheduling.CheckinMisfireThreshold;
+                    });
+                }
+                else
+                {
+                    Directory.CreateDirectory(dataDirectory);
+                    store.UseSqlite($"Data Source={Path.Combine(dataDirectory, "quartz.db")}");
+                }
+
+                store.ProvisionSchema();
+                store.ConfigureStore(o => o.MisfireThreshold = scheduling.MisfireThreshold);
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ScheduleRegistration>();
+
+        services.AddTransient<OverdueCheckJob>();
+        services.AddTransient<WorkflowTimerJob>();
+        services.AddSingleton<IOverdueCheckScheduler, QuartzOverdueCheckScheduler>();
+        services.AddScoped<TimerFiring>();
+
+        // Timers become Quartz triggers: this replaces the runtime's table-only scheduler.
+        services.RemoveAll<IWorkflowTimerScheduler>();
+        services.AddScoped<IWorkflowTimerScheduler, QuartzTimerScheduler>();
+        return services;
+    }
+}

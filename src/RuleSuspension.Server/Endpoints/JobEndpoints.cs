@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application;
+using RuleSuspension.Application.Jobs;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Persistence;
+using RuleSuspension.Server.Contracts;
+using RuleSuspension.Server.Security;
+
+namespace RuleSuspension.Server.Endpoints;
+
+internal static class JobEndpoints
+{
+    private const int MaxFailuresShown = 100;
+
+    public static void MapJobs(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
+
+        jobs.MapGet("/", async (IOverdueCheckScheduler scheduler, CancellationToken ct)
+            => (await scheduler.ListAsync(ct)).Select(JobResponse.From))
+            .RequireAuthorization(AccessPolicies.ReadJobs);
+
+        jobs.MapPost("/overdue-check/run", async (OverdueCheckRequest? request, HttpContext http, QueueOverdueCheckHandler handler, CancellationToken ct) =>
+        {
+            var (date, instant) = ParseAsOf(request?.AsOf);
+            var run = await handler.Handle(new QueueOverdueCheck(date, instant, http.User.ToActor()), ct);
+            var location = $"/api/jobs/runs/{run.Id}";
+            return Results.Accepted(location, new JobRunAccepted(run.Id, JobRunResponse.Wire(run.Status), location));
+        }).RequireAuthorization(AccessPolicies.RunJobs);
+
+        jobs.MapGet("/runs", async (int? limit, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var runs = await db.OverdueCheckRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(limit ?? 50, 1, 500)).ToListAsync(ct);
+            return runs.Select(r => JobRunResponse.From(r, []));
+        }).RequireAuthorization(AccessPolicies.ReadJobs);
+
+        jobs.MapGet("/runs/{id:guid}", async (Guid id, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var run = await db.OverdueCheckRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("Job run", id.ToString());
+            var failures = await db.OverdueCheckFailures.AsNoTracking().Where(f => f.RunId == id).OrderBy(f => f.Id).Take(MaxFailuresShown)
+                .Select(f => new JobRunFailure(f.CustomerId, f.Error, f.At)).ToListAsync(ct);
+            return JobRunResponse.From(run, failures);
+        }).RequireAuthorization(AccessPolicies.ReadJobs);
+    }
+
+    private static (DateOnly? Date, DateTimeOffset? Instant) ParseAsOf(string? asOf)
+    {
+        if (string.IsNullOrWhiteSpace(asOf))
+        {
+            return (null, null);
+        }
+
+        if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return (date, null);
+        }
+
+        if (DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return (null, instant.ToUniversalTime());
+        }
+
+        var errors = new ValidationErrors();
+        errors.Add("asOf", "must be a date (2026-03-01) or an instant (2026-03-01T02:00:00Z).");
+        errors.ThrowIfAny();
+        return (null, null);
+    }
+}

@@ -1,0 +1,31 @@
+using RuleSuspension.Application.Tasks;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.Tasks;
+using RuleSuspension.Persistence;
+using RuleSuspension.Server.Contracts;
+using RuleSuspension.Server.Security;
+
+namespace RuleSuspension.Server.Endpoints;
+
+internal static class TaskEndpoints
+{
+    public static void MapTasks(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
+
+        tasks.MapGet("/", async (string? customerId, string? status, int? limit, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            HumanTaskStatus? wanted = status switch
+            {
+                null or "" => null,
+                _ when Enum.TryParse<HumanTaskStatus>(status, ignoreCase: true, out var parsed) => parsed,
+                _ => throw DomainException.Invalid("status", $"'{status}' is not a task status; expected open, completed or cancelled."),
+            };
+            return (await db.ListTasksAsync(customerId, wanted, Math.Clamp(limit ?? 100, 1, 500), ct)).Select(TaskResponse.From);
+        }).RequireAuthorization(AccessPolicies.ReadWorkflows);
+
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, HttpContext http, CompleteTaskHandler handler, CancellationToken ct)
+            => TaskResponse.From(await handler.Handle(new CompleteTask(id, request.Outcome ?? string.Empty, request.Reason ?? string.Empty, http.User.ToActor()), ct)))
+            .RequireAuthorization(AccessPolicies.CompleteTasks);
+    }
+}

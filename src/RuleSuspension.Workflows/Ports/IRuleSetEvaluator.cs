@@ -1,0 +1,13 @@
+using RuleSuspension.Rules;
+using RuleSuspension.Rules.Facts;
+
+namespace RuleSuspension.Workflows.Ports;
+
+/// <summary>Evaluates the current version of a named rule set, with the parameter values finance set.</summary>
+public interface IRuleSetEvaluator
+{
+    Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken);
+}
+
+/// <summary>A decision and the rule-set version that made it.</summary>
+public sealed record RuleSetEvaluation(int Version, RuleSetDecision Decision);

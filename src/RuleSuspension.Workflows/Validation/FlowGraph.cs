@@ -1,0 +1,71 @@
+using RuleSuspension.Workflows.Catalog;
+using RuleSuspension.Workflows.Definitions;
+
+namespace RuleSuspension.Workflows.Validation;
+
+/// <summary>The flowchart as a graph over activity ids, keeping only connections whose both ends exist.</summary>
+internal sealed class FlowGraph
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ConnectionDefinition>> _outgoing = new(StringComparer.Ordinal);
+
+    public FlowGraph(WorkflowDefinition definition)
+    {
+        for (var i = 0; i < definition.Activities.Count; i++)
+        {
+            _index.TryAdd(definition.Activities[i].Id, i);
+        }
+
+        foreach (var connection in definition.Connections.Where(c => Contains(c.From) && Contains(c.To)))
+        {
+            if (!_outgoing.TryGetValue(connection.From, out var list))
+            {
+                _outgoing[connection.From] = list = [];
+            }
+
+            list.Add(connection);
+        }
+
+        Definition = definition;
+    }
+
+    public WorkflowDefinition Definition { get; }
+
+    public bool Contains(string id) => _index.ContainsKey(id);
+
+    /// <summary>The index of the activity in the definition's list (for JSON paths).</summary>
+    public int IndexOf(string id) => _index[id];
+
+    public ActivityDefinition ActivityOf(string id) => Definition.Activities[_index[id]];
+
+    public IReadOnlyList<ConnectionDefinition> Outgoing(string id) => _outgoing.GetValueOrDefault(id) ?? [];
+
+    public IEnumerable<string> Successors(string id) => Outgoing(id).Select(c => c.To);
+
+    public bool IsBlocking(string id) => ActivityCatalog.Find(ActivityOf(id).Type)?.Blocking == true;
+
+    /// <summary>The activities reachable from <paramref name="from"/> without entering any activity <paramref name="stopAt"/> accepts.</summary>
+    public HashSet<string> Reachable(string from, Func<string, bool>? stopAt = null)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (!Contains(from) || stopAt?.Invoke(from) == true)
+        {
+            return seen;
+        }
+
+        var stack = new Stack<string>([from]);
+        seen.Add(from);
+        while (stack.TryPop(out var current))
+        {
+            foreach (var next in Successors(current))
+            {
+                if (stopAt?.Invoke(next) != true && seen.Add(next))
+                {
+                    stack.Push(next);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

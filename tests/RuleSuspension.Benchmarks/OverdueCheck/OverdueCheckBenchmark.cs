@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RuleSuspension.Application;
+using RuleSuspension.Application.Jobs;
+using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Application.Workflows;
+using RuleSuspension.Domain.Jobs;
+using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Persistence;
+
+namespace RuleSuspension.Benchmarks.OverdueCheck;
+
+/// <summary>
+/// Seeds 1,000,000 customers and 3,000,000 invoices (100,000 customers with an invoice 45 days overdue, so past the
+/// 30 grace days: every one of them is suspended through the overdue-invoices workflow), runs the overdue check once,
+/// and prints customers per second, wall time and peak memory. Not part of the test run.
+/// Usage: <c>dotnet run -c Release --project tests/RuleSuspension.Benchmarks -- --overdue sqlite|postgres [connection string] [customers]</c>.
+/// </summary>
+public static class OverdueCheckBenchmark
+{
+    private static readonly DateOnly AsOf = new(2026, 3, 1);
+
+    public static async Task RunAsync(string[] args)
+    {
+        var provider = args.Length > 0 && args[0].StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        var customers = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 1_000_000;
+        var directory = Path.Combine(Path.GetTempPath(), "rs-overdue-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = new DatabaseSettings { Provider = provider, ConnectionString = provider == DatabaseProvider.PostgreSql ? args.ElementAtOrDefault(1) : null };
+
+        var services = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(new ConsoleLines()).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("RuleSuspension.Application.Workflows", LogLevel.Warning))
+            .AddSingleton(SuspensionPolicy.Default)
+            .AddSingleton(new OverdueCheckOptions())
+            .AddRuleSuspensionDb(settings, directory)
+            .AddRuleSuspensionApplication()
+            .BuildServiceProvider();
+
+        var workflows = Path.Combine(Repository(), "workflows");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+            await db.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), default);
+            await scope.ServiceProvider.GetRequiredService<LoadShippedWorkflows>().LoadAsync(workflows, default);
+            var seed = Stopwatch.StartNew();
+            await Seed.RunAsync(db, customers, AsOf);
+            Console.WriteLine($"Seeded {customers:N0} customers and {customers * 3:N0} invoices ({customers / 10:N0} overdue) on {provider} in {seed.Elapsed.TotalSeconds:F1} s");
+        }
+
+        var runId = Guid.NewGuid();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+            db.OverdueCheckRuns.Add(new OverdueCheckRun(runId, "manual", "benchmark", DateTimeOffset.UtcNow, AsOf, null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        var watch = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(runId, "benchmark"), default);
+        watch.Stop();
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine();
+        Console.WriteLine($"## Overdue check on {provider}: {run.Status}");
+        Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}");
+        Console.WriteLine($"wall time {watch.Elapsed.TotalSeconds:F1} s, {run.Checked / watch.Elapsed.TotalSeconds:F0} customers/s");
+        Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (working set before the check {before / 1024 / 1024} MB), GC heap now {GC.GetTotalMemory(false) / 1024 / 1024} MB");
+        await services.DisposeAsync();
+    }
+
+    private static string Repository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuleSuspension.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("RuleSuspension.sln not found.");
+    }
+
+    private sealed class ConsoleLines : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Lines();
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Lines : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                => Console.WriteLine($"[{DateTime.Now:HH:mm:ss} {logLevel}] {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
+        }
+    }
+}

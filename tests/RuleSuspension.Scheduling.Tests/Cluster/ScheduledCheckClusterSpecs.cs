@@ -1,0 +1,43 @@
+using static RuleSuspension.Scheduling.Tests.Cluster.ClusterSteps;
+
+namespace RuleSuspension.Scheduling.Tests.Cluster;
+
+/// <summary>The scheduled check on two nodes sharing PostgreSQL: once per fire time, and on after a node dies.</summary>
+public sealed class ScheduledCheckClusterSpecs : IAsyncLifetime
+{
+    private readonly TwoNodeCluster cluster = new();
+
+    public Task InitializeAsync() => cluster.InitializeAsync();
+
+    public Task DisposeAsync() => cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Each_scheduled_check_runs_once_across_both_nodes_and_the_check_goes_on_when_a_node_is_killed()
+    {
+        var customer = await CreateCustomer(cluster.First.Client(cluster.ApiKey));
+        await InvoiceOverdue(cluster.First.Client(cluster.ApiKey), customer, daysOverdue: 45);
+        await TwoNodeCluster.Eventually(async () => await FinishedRunsAsync(DateTimeOffset.MinValue) >= 3, TimeSpan.FromSeconds(20), "three scheduled checks on two live nodes");
+
+        cluster.First.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
+
+        await TwoNodeCluster.Eventually(async () => await FinishedRunsAsync(killedAt.AddSeconds(1)) >= 2, TimeSpan.FromSeconds(30), $"checks after the first node was killed{Environment.NewLine}{cluster.Second.Log}");
+        var runs = await cluster.QueryAsync(
+            "SELECT \"ScheduledFor\", \"Executions\" FROM \"OverdueCheckRuns\" WHERE \"Trigger\" = 'schedule'",
+            r => (ScheduledFor: r.GetFieldValue<DateTimeOffset>(0), Executions: r.GetInt32(1)));
+        Assert.Equal(runs.Count, runs.Select(r => r.ScheduledFor).Distinct().Count());
+
+        // A run the killed node was in the middle of is recovered by the other (a second execution); no other repeats.
+        Assert.All(runs.Where(r => Math.Abs((r.ScheduledFor - killedAt).TotalSeconds) > 3), r => Assert.Equal(1, r.Executions));
+        var suspensions = await cluster.QueryAsync($"SELECT count(*) FROM \"Suspensions\" WHERE \"CustomerId\" = '{customer}'", r => r.GetInt64(0));
+        Assert.Equal(1, suspensions.Single());
+    }
+
+    private async Task<int> FinishedRunsAsync(DateTimeOffset scheduledAfter)
+    {
+        var counts = await cluster.QueryAsync(
+            $"SELECT count(*) FROM \"OverdueCheckRuns\" WHERE \"Trigger\" = 'schedule' AND \"EndedAt\" IS NOT NULL AND \"ScheduledFor\" > '{scheduledAfter.UtcDateTime:O}'::timestamptz",
+            r => r.GetInt64(0));
+        return (int)counts.Single();
+    }
+}
