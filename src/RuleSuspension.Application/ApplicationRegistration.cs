@@ -26,6 +26,7 @@ public static class ApplicationRegistration
         services.AddSingleton<CompiledRuleSetCache>();
         services.AddScoped<RuleSetCatalog>();
         services.AddScoped<FactBuilder>();
+        services.AddScoped<PreloadedFacts>();
         services.AddScoped<SaveRuleSetHandler>();
         services.AddScoped<ChangeParametersHandler>();
         services.AddScoped<EvaluateRuleSetHandler>();

@@ -7,10 +7,33 @@ namespace RuleSuspension.Application.Customers;
 
 public static class CustomerQueries
 {
-    /// <summary>Loads a customer with its active suspension (the part of the aggregate its invariants need).</summary>
-    public static Task<Customer?> FindWithActiveSuspensionAsync(this RuleSuspensionDb db, string id, CancellationToken cancellationToken)
-        => db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+    /// <summary>
+    /// Loads a customer with its active suspension (the part of the aggregate its invariants need). A customer this
+    /// context already tracks is returned as it is, saved or not: every tracked customer came through here (or was
+    /// created), so its active suspension is loaded, and a unit of work sees its own changes before it saves them.
+    /// </summary>
+    public static async Task<Customer?> FindWithActiveSuspensionAsync(this RuleSuspensionDb db, string id, CancellationToken cancellationToken)
+        => db.Tracked<Customer>(id)
+           ?? await db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     public static async Task<Customer> GetWithActiveSuspensionAsync(this RuleSuspensionDb db, string id, CancellationToken cancellationToken)
         => await db.FindWithActiveSuspensionAsync(id, cancellationToken) ?? throw DomainException.NotFound("Customer", id);
+
+    /// <summary>
+    /// The entity with this key if the context tracks it, found in the identity map: no query, and no scan of the
+    /// tracked entities (which would make a batch of many customers quadratic).
+    /// </summary>
+    public static T? Tracked<T>(this RuleSuspensionDb db, object key) where T : class
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.Set<T>().Local.FindEntryUntyped([key])?.Entity;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 }

@@ -67,7 +67,7 @@ public sealed class IngestEventHandler(
             throw;
         }
 
-        logger.LogInformation("Stored event {EventId} ({EventType}) for customer {CustomerId}", stored.Id, stored.Type, stored.CustomerId);
+        logger.LogDebug("Stored event {EventId} ({EventType}) for customer {CustomerId}", stored.Id, stored.Type, stored.CustomerId);
         foreach (var observer in observers)
         {
             await observer.OnEventStored(stored, cancellationToken);

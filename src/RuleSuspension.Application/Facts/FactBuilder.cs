@@ -1,3 +1,4 @@
+using RuleSuspension.Application.Customers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Billing;
@@ -19,7 +20,8 @@ public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
     /// </summary>
     public async Task<FactSet> BuildAsync(string customerId, InboundEvent? trigger, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
+        var customer = db.Tracked<Customer>(customerId)
+            ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw DomainException.NotFound("Customer", customerId);
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
         var plan = customer.PlanId is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == customer.PlanId, cancellationToken);

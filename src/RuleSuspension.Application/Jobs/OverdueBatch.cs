@@ -11,6 +11,7 @@ using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules;
+using RuleSuspension.Rules.Facts;
 
 namespace RuleSuspension.Application.Jobs;
 
@@ -83,6 +84,8 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         // The published overdue workflow does the suspending and warning (and opens the lift task) when there is one;
         // it runs inside this transaction, under the locks taken above.
         var starter = run.Workflow is null ? null : scope.ServiceProvider.GetRequiredService<WorkflowStarter>();
+        var workflow = starter is null ? null : await starter.PublishedAsync(run.Workflow!, cancellationToken);
+        var preloaded = scope.ServiceProvider.GetRequiredService<PreloadedFacts>();
         int @checked = 0, warnedCount = 0, suspended = 0;
         var failures = new List<CustomerFailure>();
         foreach (var customer in customers)
@@ -110,8 +113,8 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 case Suspend suspend when starter is not null:
                     // A failure here may leave this customer's steps half-written in the transaction: it must fail
                     // the batch (retried customer by customer), not be swallowed.
-                    await starter.StartAsync(run.Workflow!, customer.Id, suspend.Today, cancellationToken);
-                    ForgetSaved(db);
+                    preloaded.Offer(customer.Id, suspend.Today, suspend.Facts);
+                    await starter.StartAsync(workflow!, customer.Id, suspend.Today, cancellationToken);
                     suspended++;
                     break;
                 case Suspend suspend:
@@ -131,8 +134,8 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                     db.OverdueWarnings.AddRange(warn.InvoiceIds.Select(invoiceId => new OverdueWarning(customer.Id, invoiceId, run.RunId, run.Now)));
                     if (starter is not null)
                     {
-                        await starter.StartAsync(run.Workflow!, customer.Id, warn.Today, cancellationToken);
-                        ForgetSaved(db);
+                        preloaded.Offer(customer.Id, warn.Today, warn.Facts);
+                        await starter.StartAsync(workflow!, customer.Id, warn.Today, cancellationToken);
                     }
                     else
                     {
@@ -149,18 +152,6 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         return new BatchOutcome(@checked, warnedCount, suspended, failures);
     }
 
-    /// <summary>
-    /// The workflow saved its steps (in this transaction): detaching them keeps the context small, or every later
-    /// save of the batch would scan all that went before it.
-    /// </summary>
-    private static void ForgetSaved(RuleSuspensionDb db)
-    {
-        if (!db.ChangeTracker.HasChanges())
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
     /// <summary>The rule set's decision on the customer's facts as of the tenant's today; a warning only about invoices not warned of before.</summary>
     internal static OverdueAction? Decide(OverdueRun run, Customer customer, IEnumerable<Invoice> invoices, IReadOnlySet<(string CustomerId, string InvoiceId)> warned)
     {
@@ -173,6 +164,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
             case DecisionOutcome.Suspend:
                 return new Suspend(
                     today,
+                    facts,
                     decision.ReasonCode ?? ReasonCodes.NonPayment,
                     decision.Message is { Length: > 0 } message ? message : "Overdue invoices past the grace period.",
                     FiredRuleOf(decision, "suspend"));
@@ -180,7 +172,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 var fresh = facts.Invoices
                     .Where(i => i.AmountDue > 0 && i.DaysOverdue >= run.WarningDays && !warned.Contains((customer.Id, i.Id)))
                     .Select(i => i.Id).ToList();
-                return fresh.Count == 0 ? null : new Warn(today, decision.ReasonCode ?? ReasonCodes.NonPayment, decision.Message ?? "Overdue invoices.", fresh);
+                return fresh.Count == 0 ? null : new Warn(today, facts, decision.ReasonCode ?? ReasonCodes.NonPayment, decision.Message ?? "Overdue invoices.", fresh);
             default:
                 return null;
         }
@@ -227,8 +219,9 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
 }
 
 /// <summary>What the check does for a customer.</summary>
-internal abstract record OverdueAction(DateOnly Today);
+/// <summary>What the check does for a customer; <c>Facts</c> are what it decided on, handed to the workflow it starts.</summary>
+internal abstract record OverdueAction(DateOnly Today, FactSet Facts);
 
-internal sealed record Suspend(DateOnly Today, string ReasonCode, string Message, string? RuleName) : OverdueAction(Today);
+internal sealed record Suspend(DateOnly Today, FactSet Facts, string ReasonCode, string Message, string? RuleName) : OverdueAction(Today, Facts);
 
-internal sealed record Warn(DateOnly Today, string ReasonCode, string Message, IReadOnlyList<string> InvoiceIds) : OverdueAction(Today);
+internal sealed record Warn(DateOnly Today, FactSet Facts, string ReasonCode, string Message, IReadOnlyList<string> InvoiceIds) : OverdueAction(Today, Facts);

@@ -12,6 +12,9 @@ public sealed class CompiledRuleSetCache
 {
     private readonly ConcurrentDictionary<(string Name, int Version), Lazy<CurrentRuleSet>> _compiled = new();
 
+    public CurrentRuleSet? Find(string name, int version)
+        => _compiled.TryGetValue((name, version), out var compiled) && compiled.IsValueCreated ? compiled.Value : null;
+
     public CurrentRuleSet Get(RuleSetVersion stored)
         => _compiled.GetOrAdd((stored.Name, stored.Version), _ => new Lazy<CurrentRuleSet>(() => Compile(stored))).Value;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Domain.Suspensions;
@@ -7,7 +8,7 @@ using RuleSuspension.Workflows.Ports;
 namespace RuleSuspension.Application.Workflows;
 
 /// <summary>Suspends and lifts for workflows through the customer aggregate, idempotently per instance.</summary>
-internal sealed class DbCustomerSuspensions(RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock) : ICustomerSuspensions
+internal sealed class DbCustomerSuspensions(RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock, ILogger<DbCustomerSuspensions> logger) : ICustomerSuspensions
 {
     public async Task<SuspendResult> SuspendAsync(SuspendRequest request, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ internal sealed class DbCustomerSuspensions(RuleSuspensionDb db, SuspensionPolic
                 : new SuspendResult(SuspendStatus.AlreadySuspended, active.Id, $"Already suspended ({active.ReasonCode}) by {active.DecidedBy}; left as it is.");
         }
 
-        if (await db.Suspensions.AnyAsync(s => s.WorkflowInstanceId == request.InstanceId, cancellationToken))
+        if (request.MadeBefore is not null)
         {
             // A person lifted what this instance decided; the instance does not overrule them.
             return new SuspendResult(SuspendStatus.AlreadySuspended, null, "This instance's suspension was lifted by a person; not suspended again.");
@@ -32,6 +33,7 @@ internal sealed class DbCustomerSuspensions(RuleSuspensionDb db, SuspensionPolic
 
         var decision = SuspensionDecision.Automatic(request.ReasonCode, request.ReasonText, request.DecidedBy, request.InstanceId, request.RuleName);
         var suspension = customer.Suspend(decision, policy, clock.GetUtcNow());
+        logger.LogInformation("{DecidedBy} suspends customer {CustomerId} ({ReasonCode}, rule {Rule})", request.DecidedBy, request.CustomerId, request.ReasonCode, request.RuleName);
         return new SuspendResult(SuspendStatus.Suspended, suspension.Id, "Suspended.");
     }
 

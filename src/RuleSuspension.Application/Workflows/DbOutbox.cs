@@ -1,3 +1,4 @@
+using RuleSuspension.Application.Customers;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
@@ -7,13 +8,16 @@ namespace RuleSuspension.Application.Workflows;
 /// <summary>Writes Notify's messages to the outbox table, once per message id.</summary>
 internal sealed class DbOutbox(RuleSuspensionDb db, TimeProvider clock) : IWorkflowOutbox
 {
-    public async Task EnqueueAsync(OutboxRequest request, CancellationToken cancellationToken)
+    public Task EnqueueAsync(OutboxRequest request, CancellationToken cancellationToken)
     {
-        if (await db.Outbox.FindAsync([request.Id], cancellationToken) is not null)
+        // The id is (instance, activity, visit): a visit's effects are written in the run's one transaction, so only this
+        // unit of work could hold it already; the primary key guards the rest.
+        if (db.Tracked<OutboxMessage>(request.Id) is not null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         db.Outbox.Add(new OutboxMessage(request.Id, request.Type, request.CustomerId, request.Payload.ToJsonString(), clock.GetUtcNow()));
+        return Task.CompletedTask;
     }
 }

@@ -13,15 +13,10 @@ internal sealed class DbTaskInbox(RuleSuspensionDb db, TimeProvider clock) : IHu
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Guid> OpenAsync(OpenTaskRequest request, CancellationToken cancellationToken)
+    public Task<Guid> OpenAsync(OpenTaskRequest request, CancellationToken cancellationToken)
     {
-        var existing = await db.Tasks.Where(t => t.WorkflowInstanceId == request.InstanceId && t.ActivityId == request.ActivityId && t.Visit == request.Visit)
-            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return id;
-        }
-
+        // A visit's effects are written in its run's one transaction, so its task cannot exist yet; the unique index on
+        // (instance, activity, visit) is the database's guard that it never does twice.
         var now = clock.GetUtcNow();
         var task = new HumanTask(Guid.NewGuid(), request.CustomerId, request.Kind, request.Title, Enum.Parse<Role>(request.Role), request.Outcomes,
             request.InstanceId, request.ActivityId, request.Visit, request.SuspensionId, request.ReasonCode, now);
@@ -39,6 +34,6 @@ internal sealed class DbTaskInbox(RuleSuspensionDb db, TimeProvider clock) : IHu
             task.ReasonCode,
         }, Json);
         db.Outbox.Add(new OutboxMessage(task.Id, "task.created", task.CustomerId, payload, now));
-        return task.Id;
+        return Task.FromResult(task.Id);
     }
 }

@@ -1,3 +1,5 @@
+using RuleSuspension.Application.Customers;
+using RuleSuspension.Domain.Events;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.RuleSets;
@@ -8,7 +10,7 @@ using RuleSuspension.Workflows.Ports;
 namespace RuleSuspension.Application.Workflows;
 
 /// <summary>The runtime's rule-set and fact ports, served by the rule-set catalogue and the fact builder.</summary>
-internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog, FactBuilder facts) : IRuleSetEvaluator, IWorkflowFacts
+internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog, FactBuilder facts, PreloadedFacts preloaded) : IRuleSetEvaluator, IWorkflowFacts
 {
     public async Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken)
     {
@@ -18,8 +20,14 @@ internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog,
 
     public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        // The event was stored in this transaction (or earlier): the same context finds it.
-        var trigger = eventId is null ? null : await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        if (eventId is null && preloaded.Take(customerId, asOf) is { } ready)
+        {
+            return ready;
+        }
+
+        // The event was stored in this unit of work (or earlier): the same context finds it.
+        var trigger = eventId is null ? null
+            : db.Tracked<InboundEvent>(eventId) ?? await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
         return await facts.BuildAsync(customerId, trigger, asOf, cancellationToken);
     }
 }

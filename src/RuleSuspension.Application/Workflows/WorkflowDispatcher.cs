@@ -69,7 +69,7 @@ public sealed class WorkflowDispatcher(
     {
         var instance = engine.CreateInstance(definition, customerId, null, asOf);
         await engine.StartAsync(definition, instance, cancellationToken);
-        logger.LogInformation("Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}", instance.Id, definition.Id, definition.Version, customerId);
+        logger.LogDebug("Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}", instance.Id, definition.Id, definition.Version, customerId);
         return instance;
     }
 
@@ -80,17 +80,16 @@ public sealed class WorkflowDispatcher(
         return await engine.ResumeAsync(definition, instance, signal, cancellationToken);
     }
 
+    /// <remarks>
+    /// The event was inserted in this unit of work, so it never started anything before; the trigger record's key
+    /// (definition, event) is the database's guard that it never does twice.
+    /// </remarks>
     private async Task StartOnceAsync(WorkflowDefinition definition, WorkflowEvent received, CancellationToken cancellationToken)
     {
-        if (await db.WorkflowTriggers.AnyAsync(t => t.DefinitionId == definition.Id && t.EventId == received.Id, cancellationToken))
-        {
-            return;
-        }
-
         var instance = engine.CreateInstance(definition, received.CustomerId, received);
         db.WorkflowTriggers.Add(new WorkflowTriggerRecord(definition.Id, received.Id, instance.Id, clock.GetUtcNow()));
         await engine.StartAsync(definition, instance, cancellationToken);
-        logger.LogInformation("Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}",
+        logger.LogDebug("Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}",
             received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
     }
 

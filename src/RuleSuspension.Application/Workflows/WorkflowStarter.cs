@@ -20,18 +20,32 @@ public sealed class WorkflowStarter(RuleSuspensionDb db, CustomerLock locks, Wor
     public async Task<WorkflowInstance> StartAsync(string definitionId, string customerId, DateOnly? asOf, CancellationToken cancellationToken)
     {
         await using var locked = await locks.AcquireAsync(db, customerId, cancellationToken);
-        var version = await db.WorkflowVersions.AsNoTracking()
-            .Where(v => v.DefinitionId == definitionId && v.Status == WorkflowVersionStatus.Published)
-            .Select(v => (int?)v.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound("Published workflow", definitionId);
         if (!await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
         {
             throw DomainException.NotFound("Customer", customerId);
         }
 
-        var definition = await definitions.GetAsync(db, definitionId, version, cancellationToken);
-        var instance = await dispatcher.StartAsync(definition, customerId, asOf, cancellationToken);
+        var instance = await dispatcher.StartAsync(await PublishedAsync(definitionId, cancellationToken), customerId, asOf, cancellationToken);
         await locked.CommitAsync(cancellationToken);
         return instance;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="definition"/> for a customer the caller has loaded and locked, inside the caller's unit of
+    /// work (the overdue check's batch), which saves and commits it with the rest.
+    /// </summary>
+    public Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, string customerId, DateOnly? asOf, CancellationToken cancellationToken)
+        => db.Database.CurrentTransaction is null
+            ? throw new InvalidOperationException("Start a resolved definition inside the caller's transaction.")
+            : dispatcher.StartAsync(definition, customerId, asOf, cancellationToken);
+
+    /// <summary>The published version of a workflow.</summary>
+    public async Task<WorkflowDefinition> PublishedAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var version = await db.WorkflowVersions.AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.Status == WorkflowVersionStatus.Published)
+            .Select(v => (int?)v.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound("Published workflow", definitionId);
+        return await definitions.GetAsync(db, definitionId, version, cancellationToken);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CustomerLock
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            return new CustomerLockScope(null, null);
+            return new CustomerLockScope(db, null, null);
         }
 
         if (db.Database.IsNpgsql())
@@ -30,7 +30,7 @@ public sealed class CustomerLock
             try
             {
                 await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({customerId}))", cancellationToken);
-                return new CustomerLockScope(transaction, null);
+                return new CustomerLockScope(db, transaction, null);
             }
             catch
             {
@@ -43,7 +43,7 @@ public sealed class CustomerLock
         try
         {
             // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
-            return new CustomerLockScope(await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriter);
+            return new CustomerLockScope(db, await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriter);
         }
         catch
         {
@@ -53,8 +53,12 @@ public sealed class CustomerLock
     }
 }
 
-/// <summary>The transaction of a <see cref="CustomerLock"/>; disposing without committing rolls back and releases the lock.</summary>
-public sealed class CustomerLockScope(IDbContextTransaction? transaction, SemaphoreSlim? gate) : IAsyncDisposable
+/// <summary>
+/// The transaction of a <see cref="CustomerLock"/>: the unit of work. Committing first saves what the context tracks, so
+/// the work inside (a workflow run of many steps) is written in one round of statements; disposing without committing
+/// rolls back and releases the lock.
+/// </summary>
+public sealed class CustomerLockScope(RuleSuspensionDb db, IDbContextTransaction? transaction, SemaphoreSlim? gate) : IAsyncDisposable
 {
     private IDbContextTransaction? _transaction = transaction;
     private SemaphoreSlim? _gate = gate;
@@ -66,6 +70,7 @@ public sealed class CustomerLockScope(IDbContextTransaction? transaction, Semaph
     {
         if (_transaction is not null)
         {
+            await db.SaveChangesAsync(cancellationToken);
             await _transaction.CommitAsync(cancellationToken);
         }
 

@@ -23,7 +23,7 @@ internal sealed class SuspendCustomer : IActivity
             : decision?.Message is { Length: > 0 } message ? message
             : $"Suspended by {context.WorkflowName}.";
         var result = await context.Services.Suspensions.SuspendAsync(
-            new SuspendRequest(context.Instance.CustomerId, context.Instance.Id, reasonCode, reasonText, context.WorkflowName, decision?.DecidingRule),
+            new SuspendRequest(context.Instance.CustomerId, context.Instance.Id, reasonCode, reasonText, context.WorkflowName, decision?.DecidingRule, context.Instance.SuspensionId),
             context.CancellationToken);
         var suspended = result.Status is SuspendStatus.Suspended or SuspendStatus.AlreadySuspendedByThisInstance;
         if (suspended && result.SuspensionId is { } id)

@@ -10,8 +10,11 @@ public interface ICustomerSuspensions
     Task<LiftResult> LiftAsync(LiftRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>Suspend a customer for an instance; <c>DecidedBy</c> names the workflow as <c>workflow:&lt;id&gt;@&lt;version&gt;</c>.</summary>
-public sealed record SuspendRequest(string CustomerId, Guid InstanceId, string ReasonCode, string ReasonText, string DecidedBy, string? RuleName);
+/// <summary>
+/// Suspend a customer for an instance; <c>DecidedBy</c> names the workflow as <c>workflow:&lt;id&gt;@&lt;version&gt;</c>.
+/// <c>MadeBefore</c> is the suspension this instance made on an earlier visit, if any.
+/// </summary>
+public sealed record SuspendRequest(string CustomerId, Guid InstanceId, string ReasonCode, string ReasonText, string DecidedBy, string? RuleName, Guid? MadeBefore = null);
 
 public sealed record SuspendResult(SuspendStatus Status, Guid? SuspensionId, string Note);
 

@@ -8,7 +8,8 @@ namespace RuleSuspension.Workflows.Runtime;
 
 /// <summary>
 /// Runs instances: from an activity, step after step, until one blocks or the path ends. After every step the instance
-/// is saved with that step's journal entry, through the store, together with the step's side effects.
+/// is handed to the store with that step's journal entry, beside the step's side effects; the caller's unit of work
+/// writes a whole run in one transaction, so no instance is ever seen half way through a run.
 /// </summary>
 public sealed class WorkflowEngine
 {
