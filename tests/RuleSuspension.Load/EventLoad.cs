@@ -50,6 +50,20 @@ internal sealed class EventLoad(HttpClient client, string run)
         return recorder.Summarise(clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>Closed loop for a while, results ignored: the warm-up.</summary>
+    public async Task SaturateForAsync(int concurrency, TimeSpan duration)
+    {
+        var recorder = new LatencyRecorder(1);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await SendAsync(recorder, clock, clock.Elapsed);
+            }
+        }));
+    }
+
     public int Sent => Volatile.Read(ref _sequence);
 
     private async Task SendAsync(LatencyRecorder recorder, Stopwatch clock, TimeSpan due)

@@ -27,7 +27,7 @@ internal sealed record LoadOptions(
             Value("--postgres", Environment.GetEnvironmentVariable("RS_TEST_POSTGRES") ?? ""),
             int.Parse(Value("--rate", "1000")),
             int.Parse(Value("--seconds", "20")),
-            int.Parse(Value("--warmup", "3")),
+            int.Parse(Value("--warmup", "20")),
             int.Parse(Value("--concurrency", "32")),
             int.Parse(Value("--max-events", "20000")),
             Value("--server-dll", Path.Combine(root, "src", "RuleSuspension.Server", "bin", "Release", "net10.0", "RuleSuspension.Server.dll")),
