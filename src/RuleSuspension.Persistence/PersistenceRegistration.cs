@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace RuleSuspension.Persistence;
 
@@ -14,13 +16,13 @@ public static class PersistenceRegistration
                 var connectionString = settings.ConnectionString is { Length: > 0 } cs
                     ? cs
                     : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.");
-                services.AddDbContextPool<PostgresRuleSuspensionDb>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<PostgresRuleSuspensionDb>(o => Quiet(o.UseNpgsql(connectionString)));
                 services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<PostgresRuleSuspensionDb>());
                 break;
             default:
                 Directory.CreateDirectory(dataDirectory);
                 var sqlite = settings.SqliteConnectionString(dataDirectory);
-                services.AddDbContextPool<SqliteRuleSuspensionDb>(o => o.UseSqlite(sqlite));
+                services.AddDbContextPool<SqliteRuleSuspensionDb>(o => Quiet(o.UseSqlite(sqlite)));
                 services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<SqliteRuleSuspensionDb>());
                 break;
         }
@@ -28,6 +30,15 @@ public static class PersistenceRegistration
         services.AddSingleton(settings);
         return services;
     }
+
+    /// <summary>
+    /// A failed statement is not logged as an error by EF: the caller gets the exception and either expects it (a
+    /// repeated event id meets the primary key) or lets it reach the error handler, which logs what is unexpected.
+    /// </summary>
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options)
+        => options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>Applies pending migrations; on SQLite also turns on write-ahead logging so readers never wait for the writer.</summary>
     public static async Task MigrateAsync(this RuleSuspensionDb db, CancellationToken cancellationToken = default)

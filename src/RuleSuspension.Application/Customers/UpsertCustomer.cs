@@ -11,23 +11,19 @@ public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider cloc
     /// <summary>Creates or replaces the customer's profile; returns the customer and whether it was created.</summary>
     public async Task<(Customer Customer, bool Created)> Handle(UpsertCustomer command, CancellationToken cancellationToken)
     {
-        var (customer, created) = await Apply(db, command, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return (customer, created);
-    }
-
-    /// <summary>The change without saving, for callers that save it with more in one transaction.</summary>
-    internal static async Task<(Customer Customer, bool Created)> Apply(RuleSuspensionDb db, UpsertCustomer command, DateTimeOffset at, CancellationToken cancellationToken)
-    {
         var customer = await db.FindWithActiveSuspensionAsync(command.Id, cancellationToken);
+        var created = customer is null;
         if (customer is null)
         {
-            customer = new Customer(command.Id, command.Profile, command.By, at);
+            customer = new Customer(command.Id, command.Profile, command.By, clock.GetUtcNow());
             db.Customers.Add(customer);
-            return (customer, true);
+        }
+        else
+        {
+            customer.UpdateProfile(command.Profile, command.By, clock.GetUtcNow());
         }
 
-        customer.UpdateProfile(command.Profile, command.By, at);
-        return (customer, false);
+        await db.SaveChangesAsync(cancellationToken);
+        return (customer, created);
     }
 }

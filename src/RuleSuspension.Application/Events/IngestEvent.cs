@@ -41,11 +41,8 @@ public sealed class IngestEventHandler(
 
         // One customer's events are handled one at a time, across nodes, and the observers (the workflow runtime) run
         // in the same transaction as the insert: an event stored never loses its workflow start.
+        // A repeated id is found by the primary key when the event is saved (below), not by a query on every event.
         await using var locked = await customerLock.AcquireAsync(db, envelope.CustomerId!, cancellationToken);
-        if (await db.Events.AnyAsync(e => e.Id == envelope.Id, cancellationToken))
-        {
-            return new IngestResult(envelope.Id!, IngestOutcome.Duplicate);
-        }
 
         var now = clock.GetUtcNow();
         var stored = new InboundEvent(envelope.Id!, envelope.Type!, envelope.OccurredAt!.Value, envelope.CustomerId!, envelope.Data.GetRawText(), now);
@@ -55,9 +52,9 @@ public sealed class IngestEventHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
-            // Another request stored the same id between our check and our insert.
+            // The id was stored before (a repeat), or by a concurrent request just now.
             await locked.RollbackAsync(cancellationToken);
             if (await IsStoredByAnother(stored.Id, cancellationToken))
             {
@@ -127,9 +124,16 @@ public sealed class IngestEventHandler(
         {
             case SignedUp s:
                 var profile = new CustomerProfile(s.TenantId, s.Name, s.Email, s.PlanId, s.Tags, s.IdentityVerified, false, s.AccountManagers);
-                var existing = await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken);
-                // A re-sent sign-up must not clear an exemption an operator set.
-                await UpsertCustomerHandler.Apply(db, new UpsertCustomer(stored.CustomerId, existing is null ? profile : profile with { Exempt = existing.Exempt }, by), at, cancellationToken);
+                if (await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken) is { } existing)
+                {
+                    // A re-sent sign-up must not clear an exemption an operator set.
+                    existing.UpdateProfile(profile with { Exempt = existing.Exempt }, by, at);
+                }
+                else
+                {
+                    db.Customers.Add(new Customer(stored.CustomerId, profile, by, at));
+                }
+
                 break;
             case PlanChanged p:
                 var plan = await db.Plans.FindAsync([p.ToPlanId], cancellationToken);

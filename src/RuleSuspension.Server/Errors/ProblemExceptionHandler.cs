@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Common;
+using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Server.Errors;
 
@@ -45,7 +46,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         // Optimistic concurrency and the unique indexes guard invariants against concurrent writers
         // (one active suspension per customer, one number per version).
-        DbUpdateException => new ProblemDetails
+        DbUpdateException update when DatabaseErrors.IsConflict(update) => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "Conflicting change",
