@@ -26,28 +26,35 @@ public static class AccessPolicies
     public const string RunJobs = "jobs.run";
     public const string ManageTenants = "tenants.manage";
 
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+
+    /// <summary>The people: every role but the host platform's integration keys.</summary>
+    private static readonly Role[] Staff = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin];
+
+    private static readonly Role[] Administrators = [Role.Admin, Role.SuperAdmin];
+
     public static IReadOnlyDictionary<string, Role[]> Roles(SuspensionPolicy suspensions) => new Dictionary<string, Role[]>
     {
-        [Read] = [Role.Viewer, Role.Integration, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [Read] = Everyone,
         [Ingest] = [Role.Integration, Role.Admin, Role.SuperAdmin],
         [WriteCustomers] = [Role.Integration, Role.Admin, Role.SuperAdmin],
         [WriteInvoices] = [Role.Integration, Role.Finance, Role.Admin, Role.SuperAdmin],
-        [Suspend] = [Role.Admin, Role.SuperAdmin],
-        [Lift] = Enum.GetValues<Role>().Where(suspensions.MayLift).ToArray(),
-        [ReadAudit] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [Suspend] = Administrators,
+        [Lift] = Everyone.Where(suspensions.MayLift).ToArray(),
+        [ReadAudit] = Staff,
         [ManageKeys] = [Role.SuperAdmin],
-        [ReadRules] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
-        [EditRules] = [Role.Admin, Role.SuperAdmin],
+        [ReadRules] = Staff,
+        [EditRules] = Administrators,
         [SetThresholds] = [Role.Finance, Role.SuperAdmin],
         [DryRun] = [Role.Finance, Role.Admin, Role.SuperAdmin],
-        [ReadWorkflows] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
-        [EditWorkflows] = [Role.Admin, Role.SuperAdmin],
+        [ReadWorkflows] = Staff,
+        [EditWorkflows] = Administrators,
 
         // Any role may be asked to complete a task; the task itself checks that it is for the caller's role.
-        [CompleteTasks] = Enum.GetValues<Role>(),
-        [ReadJobs] = [Role.Viewer, Role.Finance, Role.Admin, Role.SuperAdmin],
+        [CompleteTasks] = Everyone,
+        [ReadJobs] = Staff,
         [RunJobs] = [Role.Finance, Role.Admin, Role.SuperAdmin],
-        [ManageTenants] = [Role.Admin, Role.SuperAdmin],
+        [ManageTenants] = Administrators,
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)

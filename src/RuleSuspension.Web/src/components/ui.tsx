@@ -14,6 +14,24 @@ import type { Permission } from '../permissions';
 
 // ---------- data loading ----------
 
+/** A user action that calls the server: `run` shows it busy, keeps its error for an ErrorBox, and clears both. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}
+
 export interface Loaded<T> {
   data: T | undefined;
   error: unknown;

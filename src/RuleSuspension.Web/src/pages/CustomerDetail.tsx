@@ -12,6 +12,7 @@ import {
   Loading,
   StatusBadge,
   formatDate,
+  useAction,
   useLoad,
   useToast,
 } from '../components/ui';
@@ -315,26 +316,19 @@ export function AccessEffects({ access }: { access: Access }) {
 function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; customerId: string; onClose: () => void; onDone: () => void }) {
   const [reasonCode, setReasonCode] = useState('investigation');
   const [reasonText, setReasonText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [touched, setTouched] = useState(false);
   const missing = !reasonText.trim();
 
   async function submit() {
     setTouched(true);
     if (missing) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/customers/${enc(customerId)}/suspensions`, { reasonCode, reasonText: reasonText.trim() });
       setReasonText('');
       setTouched(false);
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -371,26 +365,19 @@ function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; c
 
 export function LiftDialog({ open, customerId, onClose, onDone }: { open: boolean; customerId: string; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [touched, setTouched] = useState(false);
   const missing = !reason.trim();
 
   async function submit() {
     setTouched(true);
     if (missing) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/customers/${enc(customerId)}/suspensions/current/lift`, { reason: reason.trim() });
       setReason('');
       setTouched(false);
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

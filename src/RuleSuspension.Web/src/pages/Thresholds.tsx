@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, enc, type ParameterInfo, type RuleSetDetail, type RuleSetSummary } from '../api';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { Button, Dialog, Empty, ErrorBox, Loading, PermissionNote, formatDate, formatValue, useLoad, useToast } from '../components/ui';
+import { Button, Dialog, Empty, ErrorBox, Loading, PermissionNote, formatDate, formatValue, useAction, useLoad, useToast } from '../components/ui';
 
 interface HistoryEntry {
   at: string;
@@ -65,24 +65,17 @@ function RuleSetThresholds({ name }: { name: string }) {
   const detail = useLoad(() => api.get<RuleSetDetail>(`/api/rulesets/${enc(name)}`), [name]);
   const history = useLoad(() => api.get<HistoryEntry[]>(`/api/rulesets/${enc(name)}/parameters/history`), [name]);
   const [confirm, setConfirm] = useState<{ parameter: ParameterInfo; value: unknown } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   async function apply() {
     if (!confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await api.put<RuleSetDetail>(`/api/rulesets/${enc(name)}/parameters`, { values: { [confirm.parameter.name]: confirm.value } });
       detail.setData(result);
       history.reload();
       toast(`${confirm.parameter.name} is now ${formatValue(confirm.value)} (version ${result.version}).`);
       setConfirm(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (detail.error) return <ErrorBox error={detail.error} />;
