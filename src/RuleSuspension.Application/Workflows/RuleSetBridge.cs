@@ -15,7 +15,9 @@ internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog,
     public async Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken)
     {
         var current = await catalog.GetAsync(ruleSet, cancellationToken);
-        return new RuleSetEvaluation(current.Version, current.RuleSet.Evaluate(facts, current.Parameters));
+        // The explanation (every rule, fired or not, with the values of its terms) is kept in the journal beside the
+        // decision: the answer to "why was this customer suspended?" for every automatic decision.
+        return new RuleSetEvaluation(current.Version, current.RuleSet.Evaluate(facts, current.Parameters, explain: true));
     }
 
     public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, CancellationToken cancellationToken)

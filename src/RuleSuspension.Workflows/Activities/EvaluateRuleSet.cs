@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Runtime;
@@ -25,6 +26,7 @@ internal sealed class EvaluateRuleSet : IActivity
             ["reasonCode"] = decision.ReasonCode,
             ["message"] = decision.Message,
             ["firedRules"] = new JsonArray(decision.FiredRules.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
+            ["explanation"] = evaluation.Decision.Explanation is { } explanation ? JsonSerializer.SerializeToNode(explanation, JsonSerializerOptions.Web) : null,
         });
     }
 }

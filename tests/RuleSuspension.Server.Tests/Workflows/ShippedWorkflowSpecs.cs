@@ -56,6 +56,21 @@ public sealed class ShippedWorkflowSpecs(TestServer server) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task The_journal_explains_why_the_rule_set_decided_to_suspend()
+    {
+        var id = NewCustomerId();
+
+        await Accept(Integration, SignUp(id, identityVerified: false));
+
+        var instance = await Instance(SuperAdmin, id, "signup-identity-check");
+        var evaluate = instance.GetProperty("journal").EnumerateArray().First(e => e.GetProperty("activityId").GetString() == "evaluate");
+        var rules = evaluate.GetProperty("summary").GetProperty("explanation").GetProperty("rules").EnumerateArray().ToList();
+        var fired = Assert.Single(rules, r => r.GetProperty("fired").GetBoolean() && r.GetProperty("rule").GetString()!.Contains("identity"));
+        var term = Assert.Single(fired.GetProperty("terms").EnumerateArray(), t => t.GetProperty("expression").GetString() == "customer.identityVerified");
+        Assert.False(term.GetProperty("value").GetBoolean());
+    }
+
+    [Fact]
     public async Task Signup_verified_is_not_suspended()
     {
         var id = NewCustomerId();
