@@ -38,6 +38,12 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// When the sender may next try, if undelivered: after a failed attempt, the end of its backoff; while a sender
+    /// holds the message, the end of its claim. Null means "as soon as possible".
+    /// </summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
     public void RecordAttempt(DateTimeOffset at, string? error)
     {
         Attempts++;
@@ -45,6 +51,23 @@ public sealed class OutboxMessage
         if (error is null)
         {
             DeliveredAt = at.ToUniversalTime();
+            NextAttemptAt = null;
         }
+    }
+
+    /// <summary>
+    /// A sender takes the message until <paramref name="until"/>: no other sender picks it up before then, and if this
+    /// one dies mid-delivery the message is due again when the claim runs out (so nothing is lost).
+    /// </summary>
+    public void Claim(DateTimeOffset until) => NextAttemptAt = until.ToUniversalTime();
+
+    /// <summary>The sender gives the message back unsent (shutting down): it is due again at once.</summary>
+    public void ReleaseClaim() => NextAttemptAt = null;
+
+    /// <summary>A failed delivery: counted, explained, and tried again no earlier than <paramref name="retryAt"/>.</summary>
+    public void RecordFailedAttempt(DateTimeOffset at, string error, DateTimeOffset retryAt)
+    {
+        RecordAttempt(at, error);
+        NextAttemptAt = retryAt.ToUniversalTime();
     }
 }

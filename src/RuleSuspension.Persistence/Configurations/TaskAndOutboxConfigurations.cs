@@ -46,6 +46,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // The sender asks for undelivered messages, oldest first.
         builder.HasIndex(m => new { m.DeliveredAt, m.CreatedAt });
+
+        // ... that are due: never tried, or past their backoff or an abandoned claim.
+        builder.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt });
         builder.HasIndex(m => m.CustomerId);
     }
 }

@@ -8,6 +8,7 @@ using RuleSuspension.Scheduling;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
+using RuleSuspension.Server.Webhooks;
 
 namespace RuleSuspension.Server.Hosting;
 
@@ -76,6 +77,7 @@ public static class ServerApp
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
         services.AddWorkflowHosting();
+        services.AddWebhooks(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 
         services.AddMemoryCache();
@@ -110,5 +112,6 @@ public static class ServerApp
         app.MapJobs();
         app.MapTenants();
         app.MapMe();
+        app.MapOutbox();
     }
 }

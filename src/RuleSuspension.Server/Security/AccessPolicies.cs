@@ -25,6 +25,7 @@ public static class AccessPolicies
     public const string ReadJobs = "jobs.read";
     public const string RunJobs = "jobs.run";
     public const string ManageTenants = "tenants.manage";
+    public const string ReadOutbox = "outbox.read";
 
     private static readonly Role[] Everyone = Enum.GetValues<Role>();
 
@@ -55,6 +56,7 @@ public static class AccessPolicies
         [ReadJobs] = Staff,
         [RunJobs] = [Role.Finance, Role.Admin, Role.SuperAdmin],
         [ManageTenants] = Administrators,
+        [ReadOutbox] = Administrators,
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)

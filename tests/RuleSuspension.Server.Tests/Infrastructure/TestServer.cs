@@ -16,9 +16,22 @@ namespace RuleSuspension.Server.Tests.Infrastructure;
 public sealed class TestServer : IAsyncLifetime
 {
     private readonly Dictionary<Role, string> _keys = [];
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rs-tests", Guid.NewGuid().ToString("N"));
     private TestDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
+
+    /// <summary>The fixture xUnit creates: the server with the repository's settings.</summary>
+    public TestServer()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A server with extra configuration (e.g. <c>Webhooks:*</c>); a spec creates, initializes and disposes it itself.</summary>
+    internal TestServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+    }
 
     public IServiceProvider Services => Factory.Services;
 
@@ -97,6 +110,10 @@ public sealed class TestServer : IAsyncLifetime
 
             // Quartz schedulers in one process need distinct names; the same one across restarts keeps its schedule.
             web.UseSetting("Scheduling:SchedulerName", "tests-" + Path.GetFileName(_dataDirectory));
+            foreach (var (key, value) in _settings)
+            {
+                web.UseSetting(key, value);
+            }
         });
     }
 

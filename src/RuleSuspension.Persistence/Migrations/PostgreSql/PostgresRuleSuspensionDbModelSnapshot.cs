@@ -449,6 +449,9 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
@@ -463,6 +466,8 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

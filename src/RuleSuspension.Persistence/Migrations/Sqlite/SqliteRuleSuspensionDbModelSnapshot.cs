@@ -440,6 +440,9 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -454,6 +457,8 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

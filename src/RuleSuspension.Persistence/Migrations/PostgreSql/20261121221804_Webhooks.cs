@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RuleSuspension.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Webhooks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "NextAttemptAt",
+                table: "Outbox",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "DeliveredAt", "NextAttemptAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "NextAttemptAt",
+                table: "Outbox");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace RuleSuspension.Server.Webhooks;
+
+/// <summary>Registers outbox delivery as webhooks (DESIGN §8b).</summary>
+internal static class WebhookHosting
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(WebhookSettings.Section).Get<WebhookSettings>() ?? new WebhookSettings();
+        settings.Validate();
+        services.AddSingleton(settings);
+        services.AddHttpClient(WebhookDelivery.HttpClientName, c => c.Timeout = settings.Timeout);
+        services.AddScoped<WebhookDelivery>();
+        services.AddHostedService<WebhookSender>();
+        return services;
+    }
+}
