@@ -12,8 +12,8 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRuleSuspensionDb))]
-    [Migration("20261121221758_Webhooks")]
-    partial class Webhooks
+    [Migration("20261121222510_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -8,11 +8,120 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace RuleSuspension.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Workflows : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Customers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    IdentityVerified = table.Column<bool>(type: "boolean", nullable: false),
+                    Exempt = table.Column<bool>(type: "boolean", nullable: false),
+                    AccountManagers = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Access_ActiveUser = table.Column<bool>(type: "boolean", nullable: false),
+                    Access_IngestionEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Access_Invoiced = table.Column<bool>(type: "boolean", nullable: false),
+                    Access_NotificationsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Access_Portal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invoices",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IssuedAt = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invoices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    BoardId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    BoardName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
@@ -24,7 +133,8 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,6 +169,7 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     ScheduledFor = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Executions = table.Column<int>(type: "integer", nullable: false),
                     Node = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -85,6 +196,37 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OverdueWarnings", x => new { x.CustomerId, x.InvoiceId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequiresApproval = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleSetVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false),
+                    ParameterValues = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Change = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSetVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -214,6 +356,39 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Suspensions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(128)", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReasonText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    WorkflowInstanceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RuleName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LiftedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LiftReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AccessBefore_ActiveUser = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessBefore_IngestionEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessBefore_Invoiced = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessBefore_NotificationsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessBefore_Portal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Suspensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Suspensions_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowJournal",
                 columns: table => new
                 {
@@ -239,6 +414,53 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_CustomerId_At",
+                table: "AuditEntries",
+                columns: new[] { "CustomerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Status",
+                table: "Customers",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId",
+                table: "Customers",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_CustomerId_OccurredAt",
+                table: "Events",
+                columns: new[] { "CustomerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_CustomerId",
+                table: "Invoices",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_Unpaid_DueDate",
+                table: "Invoices",
+                columns: new[] { "DueDate", "CustomerId" },
+                filter: "\"PaidAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_CustomerId",
+                table: "Opportunities",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_CustomerId",
                 table: "Outbox",
                 column: "CustomerId");
@@ -249,6 +471,11 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                 columns: new[] { "DeliveredAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "DeliveredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OverdueCheckFailures_RunId",
                 table: "OverdueCheckFailures",
                 column: "RunId");
@@ -257,6 +484,24 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                 name: "IX_OverdueCheckRuns_CreatedAt",
                 table: "OverdueCheckRuns",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSetVersions_Name_Version",
+                table: "RuleSetVersions",
+                columns: new[] { "Name", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Suspensions_CustomerId_SuspendedAt",
+                table: "Suspensions",
+                columns: new[] { "CustomerId", "SuspendedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Suspensions_ActivePerCustomer",
+                table: "Suspensions",
+                column: "CustomerId",
+                unique: true,
+                filter: "\"LiftedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_CustomerId_Status",
@@ -321,6 +566,21 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
@@ -331,6 +591,15 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OverdueWarnings");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "RuleSetVersions");
+
+            migrationBuilder.DropTable(
+                name: "Suspensions");
 
             migrationBuilder.DropTable(
                 name: "Tasks");
@@ -349,6 +618,9 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "WorkflowVersions");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
 
             migrationBuilder.DropTable(
                 name: "WorkflowInstances");
