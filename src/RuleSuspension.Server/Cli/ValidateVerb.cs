@@ -1,16 +1,22 @@
 using System.CommandLine;
+using System.Text.Json;
 using RuleSuspension.Application;
 using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Workflows.Definitions;
+using RuleSuspension.Workflows.Validation;
 
 namespace RuleSuspension.Server.Cli;
 
-/// <summary><c>validate PATH</c>: checks rule set files (a file or every <c>*.json</c> of a directory) without a server.</summary>
+/// <summary>
+/// <c>validate PATH</c>: checks workflow definitions and rule sets (a file, or every <c>*.json</c> under a directory)
+/// without a server; a file with <c>activities</c> is a workflow, any other a rule set.
+/// </summary>
 internal static class ValidateVerb
 {
     public static Command Create()
     {
-        var path = new Argument<string>("PATH") { Description = "A rule set file, or a directory of them." };
-        var command = new Command("validate", "Check rule set documents; prints every error with its path, line and column.");
+        var path = new Argument<string>("PATH") { Description = "A workflow or rule set file, or a directory of them (e.g. workflows)." };
+        var command = new Command("validate", "Check workflow definitions and rule sets; prints every error with its path, line and column.");
         command.Arguments.Add(path);
         command.SetAction(async (result, ct) =>
         {
@@ -41,14 +47,40 @@ internal static class ValidateVerb
             return [new DocumentError("$", null, null, "no such file")];
         }
 
+        var text = await File.ReadAllTextAsync(file, ct);
+        if (IsWorkflow(text))
+        {
+            var errors = new List<WorkflowValidationError>();
+            if (WorkflowJson.Parse(text, errors) is { } definition)
+            {
+                errors.AddRange(WorkflowValidator.Validate(definition));
+            }
+
+            return errors.Select(e => new DocumentError(e.Path, e.Line, e.Column, e.Message)).ToList();
+        }
+
         try
         {
-            RuleSetDocuments.ParseAndCompile(await File.ReadAllTextAsync(file, ct));
+            RuleSetDocuments.ParseAndCompile(text);
             return [];
         }
         catch (InvalidDocumentException invalid)
         {
             return invalid.Errors;
+        }
+    }
+
+    private static bool IsWorkflow(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("activities", out _);
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the rule set reader reports where.
+            return false;
         }
     }
 }
