@@ -6,7 +6,7 @@ using RuleSuspension.Server.Hosting;
 namespace RuleSuspension.Server.Cli;
 
 /// <summary>
-/// The command line: <c>serve</c> (the default), <c>migrate</c>, <c>keys create</c>, <c>validate</c>, <c>simulate</c>. Every verb also takes the
+/// The command line: <c>serve</c> (the default), <c>migrate</c>, <c>keys create</c>, <c>validate</c>, <c>simulate</c>, <c>demo</c>. Every verb also takes the
 /// ASP.NET Core configuration arguments (<c>--Data:Directory=/x</c>, <c>--urls</c>, ...).
 /// </summary>
 internal static class Verbs
@@ -23,6 +23,7 @@ internal static class Verbs
         root.Subcommands.Add(KeysVerb.Create());
         root.Subcommands.Add(ValidateVerb.Create());
         root.Subcommands.Add(SimulateVerb.Create());
+        root.Subcommands.Add(DemoVerb.Create());
         return root;
     }
 

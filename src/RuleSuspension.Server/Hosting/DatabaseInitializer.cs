@@ -1,40 +1,48 @@
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Server.Hosting;
 
 /// <summary>
-/// On start: applies migrations, loads the shipped rule sets, then, when no API key exists yet, creates the first SuperAdmin key and writes it
-/// to <c>admin.key</c> in the data directory, readable by the owner only.
+/// On start (the server's, and every CLI verb's): applies migrations, loads the shipped rule sets and workflows, then,
+/// when no API key exists yet, creates the first SuperAdmin key and writes it to <c>admin.key</c> in the data
+/// directory, readable by the owner only.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, DataDirectory data, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await PrepareAsync(scope.ServiceProvider, configuration, cancellationToken);
-        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-        if (db.ApiKeys.Any())
-        {
-            return;
-        }
-
-        var created = await scope.ServiceProvider.GetRequiredService<CreateApiKeyHandler>()
-            .Handle(new CreateApiKey("admin", Role.SuperAdmin, Actor.System("first-start")), cancellationToken);
-        var path = data.File("admin.key");
-        await WriteOwnerOnly(path, created.Key, cancellationToken);
-        logger.LogWarning("No API key existed: created the SuperAdmin key 'admin' and wrote it to {AdminKeyPath} (readable by the owner only)", path);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>What every start needs, the server's and the CLI verbs': the schema, and the shipped rule sets.</summary>
     internal static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<RuleSuspensionDb>().MigrateAsync(cancellationToken);
-        await services.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(WorkflowsDirectory(configuration), "rulesets"), cancellationToken);
+        var workflows = WorkflowsDirectory(configuration);
+        await services.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), cancellationToken);
+        await services.GetRequiredService<LoadShippedWorkflows>().LoadAsync(workflows, cancellationToken);
+        await EnsureFirstKeyAsync(services, cancellationToken);
+    }
+
+    private static async Task EnsureFirstKeyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<RuleSuspensionDb>().ApiKeys.Any())
+        {
+            return;
+        }
+
+        var created = await services.GetRequiredService<CreateApiKeyHandler>()
+            .Handle(new CreateApiKey("admin", Role.SuperAdmin, Actor.System("first-start")), cancellationToken);
+        var path = services.GetRequiredService<DataDirectory>().File("admin.key");
+        await WriteOwnerOnly(path, created.Key, cancellationToken);
+        services.GetRequiredService<ILogger<DatabaseInitializer>>()
+            .LogWarning("No API key existed: created the SuperAdmin key 'admin' and wrote it to {AdminKeyPath} (readable by the owner only)", path);
     }
 
     internal static string WorkflowsDirectory(IConfiguration configuration)

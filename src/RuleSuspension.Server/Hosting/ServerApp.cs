@@ -76,7 +76,6 @@ public static class ServerApp
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
-        services.AddWorkflowHosting();
         services.AddWebhooks(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application.Events;
+using RuleSuspension.Application.Invoices;
+using RuleSuspension.Application.Jobs;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Jobs;
+using RuleSuspension.Persistence;
+using RuleSuspension.Server.Hosting;
+using Spectre.Console;
+
+namespace RuleSuspension.Server.Cli;
+
+/// <summary>
+/// <c>demo</c>: fills the database with a small story to look at in the console: sign-ups (one unverified), a plan
+/// needing approval, a CRM escalation, overdue and exempt customers, then an overdue check. Idempotent: event ids are
+/// fixed, so a second run changes nothing.
+/// </summary>
+internal static class DemoVerb
+{
+    private static readonly Actor Demo = Actor.Person("demo", Role.Integration);
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Load demo customers and events (the shipped workflows act on them), then run an overdue check.") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var events = services.GetRequiredService<IngestEventHandler>();
+            var invoices = services.GetRequiredService<UpsertInvoiceHandler>();
+
+            foreach (var (id, name, verified, exempt) in new[]
+            {
+                ("demo-acme", "Acme Ltd", true, false),
+                ("demo-globex", "Globex", false, false),
+                ("demo-initech", "Initech", true, false),
+                ("demo-umbrella", "Umbrella", true, false),
+                ("demo-hooli", "Hooli (exempt)", true, true),
+                ("demo-stark", "Stark Industries", true, false),
+                ("demo-wayne", "Wayne Enterprises", true, false),
+            })
+            {
+                await Send(events, id, "customer.signed-up", new { customer = new { name, email = $"billing@{id}.example", tenantId = "demo", planId = "pro", identityVerified = verified, accountManagers = new[] { "am@host.example" } } }, ct);
+                if (exempt)
+                {
+                    await services.GetRequiredService<Application.Customers.UpsertCustomerHandler>().Handle(
+                        new(id, new("demo", name, $"billing@{id}.example", "pro", [], verified, true, ["am@host.example"]), Demo), ct);
+                }
+            }
+
+            await Send(events, "demo-stark", "customer.plan-changed", new { fromPlanId = "pro", toPlan = new { id = "enterprise", name = "Enterprise", requiresApproval = true } }, ct);
+            await Send(events, "demo-wayne", "crm.opportunity-added", new { opportunityId = "demo-opp-1", boardId = "collections", boardName = "Collections", stage = "Deactivate Account", value = 12000 }, ct);
+            foreach (var (customer, daysOverdue) in new[] { ("demo-initech", 45), ("demo-umbrella", 10), ("demo-hooli", 90) })
+            {
+                var due = today.AddDays(-daysOverdue);
+                await invoices.Handle(new UpsertInvoice($"inv-{customer}", customer, 249m, "EUR", due.AddDays(-14), due, null), ct);
+            }
+
+            var run = await RunOverdueCheck(services, ct);
+            Summarise(services, run);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Task Send(IngestEventHandler events, string customerId, string type, object data, CancellationToken ct)
+        => events.Handle(new IngestEvent(new EventEnvelope($"demo-{type}-{customerId}", type, DateTimeOffset.UtcNow, customerId, JsonSerializer.SerializeToElement(data)), Demo), ct);
+
+    private static async Task<OverdueCheckRun> RunOverdueCheck(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<RuleSuspensionDb>();
+        var now = DateTimeOffset.UtcNow;
+        var run = new OverdueCheckRun(Guid.NewGuid(), "manual", Demo.ToString(), now, null, null, now);
+        db.OverdueCheckRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(run.Id, "demo"), ct);
+    }
+
+    private static void Summarise(IServiceProvider services, OverdueCheckRun run)
+    {
+        var db = services.GetRequiredService<RuleSuspensionDb>();
+        var table = new Table().AddColumns("customer", "status", "reason");
+        // The check ran in its own units of work: read what they stored, not what this context remembers.
+        foreach (var customer in db.Customers.AsNoTracking().Where(c => c.Id.StartsWith("demo-")).OrderBy(c => c.Id).ToList())
+        {
+            var active = db.Suspensions.AsNoTracking().FirstOrDefault(s => s.CustomerId == customer.Id && s.LiftedAt == null);
+            table.AddRow(Markup.Escape(customer.Name), customer.Status.ToString().ToLowerInvariant(), Markup.Escape(active is null ? "" : $"{active.ReasonCode}: {active.ReasonText}"));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Overdue check: {run.Checked} checked, {run.Warned} warned, {run.Suspended} suspended.");
+        var key = services.GetRequiredService<DataDirectory>().File("admin.key");
+        AnsiConsole.MarkupLineInterpolated($"Serve it (dotnet run --project src/RuleSuspension.Server) and sign in at http://127.0.0.1:5080 with the key in {key}.");
+    }
+}
