@@ -44,6 +44,19 @@ public sealed class OutboxMessage
     /// </summary>
     public DateTimeOffset? NextAttemptAt { get; private set; }
 
+    /// <summary>
+    /// Email is tracked apart from the webhooks (DESIGN §8b), so that a failure on one channel never resends on the
+    /// other: when the account managers were mailed (or there was no one to mail), and the email attempts so far.
+    /// </summary>
+    public DateTimeOffset? EmailedAt { get; private set; }
+
+    public int EmailAttempts { get; private set; }
+
+    public string? EmailLastError { get; private set; }
+
+    /// <summary>As <see cref="NextAttemptAt"/>, for the email sender.</summary>
+    public DateTimeOffset? EmailNextAttemptAt { get; private set; }
+
     public void RecordAttempt(DateTimeOffset at, string? error)
     {
         Attempts++;
@@ -69,5 +82,35 @@ public sealed class OutboxMessage
     {
         RecordAttempt(at, error);
         NextAttemptAt = retryAt.ToUniversalTime();
+    }
+
+    /// <summary>The email attempts of the message: the same claim, attempt and backoff steps as the webhook ones.</summary>
+    public void ClaimEmail(DateTimeOffset until) => EmailNextAttemptAt = until.ToUniversalTime();
+
+    public void ReleaseEmailClaim() => EmailNextAttemptAt = null;
+
+    public void RecordEmailAttempt(DateTimeOffset at, string? error)
+    {
+        EmailAttempts++;
+        EmailLastError = error;
+        if (error is null)
+        {
+            EmailedAt = at.ToUniversalTime();
+            EmailNextAttemptAt = null;
+        }
+    }
+
+    public void RecordFailedEmailAttempt(DateTimeOffset at, string error, DateTimeOffset retryAt)
+    {
+        RecordEmailAttempt(at, error);
+        EmailNextAttemptAt = retryAt.ToUniversalTime();
+    }
+
+    /// <summary>Nothing to send on this channel (no account managers): done without an attempt.</summary>
+    public void SkipEmail(DateTimeOffset at)
+    {
+        EmailedAt = at.ToUniversalTime();
+        EmailNextAttemptAt = null;
+        EmailLastError = null;
     }
 }

@@ -43,6 +43,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(64);
         builder.Property(m => m.CustomerId).HasMaxLength(128);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.EmailLastError).HasMaxLength(2000);
 
         // The sender asks for undelivered messages, oldest first.
         builder.HasIndex(m => new { m.DeliveredAt, m.CreatedAt });
@@ -50,5 +51,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // ... that are due: never tried, or past their backoff or an abandoned claim.
         builder.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt });
         builder.HasIndex(m => m.CustomerId);
+
+        // The email sender's due messages, tracked apart from the webhooks.
+        builder.HasIndex(m => new { m.EmailedAt, m.EmailNextAttemptAt });
     }
 }

@@ -5,6 +5,7 @@ using RuleSuspension.Application;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Scheduling;
+using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
@@ -77,6 +78,7 @@ public static class ServerApp
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
         services.AddWebhooks(configuration);
+        services.AddEmail(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 
         services.AddMemoryCache();

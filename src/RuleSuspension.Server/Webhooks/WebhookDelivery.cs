@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence;
+using RuleSuspension.Server.Outbox;
 
 namespace RuleSuspension.Server.Webhooks;
 
@@ -10,50 +11,17 @@ namespace RuleSuspension.Server.Webhooks;
 /// once (a retry goes to every endpoint again, and a crash after a send repeats it); receivers drop repeats by id.
 /// </summary>
 internal sealed class WebhookDelivery(RuleSuspensionDb db, IHttpClientFactory httpClients, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDelivery> log)
+    : OutboxDelivery(db, clock, log)
 {
     public const string HttpClientName = "webhooks";
 
-    /// <summary>Delivers one batch; answers how many messages it took (a full batch means more may be waiting).</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
+    protected override OutboxChannel Channel => OutboxChannel.Webhook;
 
-        // Messages are sent one after another, so the claim must outlast the slowest possible batch; a node that dies
-        // mid-batch leaves its claims to run out, and the messages become due again.
-        var claimFor = settings.Timeout * settings.Endpoints.Count * settings.BatchSize + settings.PollInterval;
-        var messages = await OutboxClaim.TakeAsync(db, now, now + claimFor, settings.BatchSize, settings.MaxAttempts, cancellationToken);
-        var remaining = new Queue<OutboxMessage>(messages);
-        try
-        {
-            while (remaining.TryPeek(out var message))
-            {
-                var error = await SendAsync(message, cancellationToken);
-                var at = clock.GetUtcNow();
-                if (error is null)
-                {
-                    message.RecordAttempt(at, null);
-                }
-                else
-                {
-                    message.RecordFailedAttempt(at, Truncate(error), at + settings.Backoff(message.Attempts + 1));
-                    log.LogWarning("Webhook {MessageId} ({Type}) not delivered, attempt {Attempt}: {Error}", message.Id, message.Type, message.Attempts, error);
-                }
+    protected override OutboxDeliverySettings Settings => settings;
 
-                await db.SaveChangesAsync(cancellationToken);
-                remaining.Dequeue();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down: what was not sent is given back at once rather than left claimed until the claim runs out.
-            await ReleaseAsync(remaining);
-            throw;
-        }
+    protected override TimeSpan LongestSend => settings.Timeout * Math.Max(1, settings.Endpoints.Count);
 
-        return messages.Count;
-    }
-
-    private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    protected override async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var body = WebhookBody.Of(message);
         var client = httpClients.CreateClient(HttpClientName);
@@ -81,26 +49,6 @@ internal sealed class WebhookDelivery(RuleSuspensionDb db, IHttpClientFactory ht
             }
         }
 
-        return failures.Count == 0 ? null : string.Join("; ", failures);
+        return failures.Count == 0 ? SendOutcome.Sent : SendOutcome.Failed(string.Join("; ", failures));
     }
-
-    private async Task ReleaseAsync(IEnumerable<OutboxMessage> unsent)
-    {
-        try
-        {
-            foreach (var message in unsent)
-            {
-                message.ReleaseClaim();
-            }
-
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // Not fatal: the claims run out by themselves.
-            log.LogDebug(e, "Could not give back claimed webhooks at shutdown.");
-        }
-    }
-
-    private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 }

@@ -445,6 +445,19 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailLastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EmailNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -468,6 +481,8 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.HasIndex("DeliveredAt", "CreatedAt");
 
                     b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.HasIndex("EmailedAt", "EmailNextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -436,6 +436,19 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailLastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -459,6 +472,8 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.HasIndex("DeliveredAt", "CreatedAt");
 
                     b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.HasIndex("EmailedAt", "EmailNextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -132,7 +132,11 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmailLastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EmailNextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -472,6 +476,11 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                 name: "IX_Outbox_DeliveredAt_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "DeliveredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_EmailedAt_EmailNextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "EmailedAt", "EmailNextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OverdueCheckFailures_RunId",

@@ -134,7 +134,11 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailAttempts = table.Column<int>(type: "integer", nullable: false),
+                    EmailLastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EmailNextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -474,6 +478,11 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                 name: "IX_Outbox_DeliveredAt_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "DeliveredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_EmailedAt_EmailNextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "EmailedAt", "EmailNextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OverdueCheckFailures_RunId",

@@ -13,7 +13,7 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresRuleSuspensionDb))]
-    [Migration("20261121222515_Initial")]
+    [Migration("20261121224225_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -448,6 +448,19 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailLastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EmailNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -471,6 +484,8 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.HasIndex("DeliveredAt", "CreatedAt");
 
                     b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.HasIndex("EmailedAt", "EmailNextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -12,7 +12,7 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRuleSuspensionDb))]
-    [Migration("20261121222510_Initial")]
+    [Migration("20261121224220_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -439,6 +439,19 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailLastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -462,6 +475,8 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.HasIndex("DeliveredAt", "CreatedAt");
 
                     b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.HasIndex("EmailedAt", "EmailNextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
