@@ -1,3 +1,4 @@
+using RuleSuspension.Application.Outbox;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Tasks;
@@ -18,6 +19,12 @@ public sealed class LiftSuspensionHandler(
         await using var locked = await customerLock.AcquireAsync(db, command.CustomerId, cancellationToken);
         var customer = await db.GetWithActiveSuspensionAsync(command.CustomerId, cancellationToken);
         var lifted = customer.Lift(command.By, command.Reason, policy, clock.GetUtcNow());
+        if (lifted.WorkflowInstanceId is null)
+        {
+            // A workflow's suspension is announced lifted by the workflow itself, which this lift resumes below.
+            db.Outbox.Add(SuspensionNotifications.Reactivated(lifted, lifted.LiftedAt!.Value));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // This route and the lift task end the same suspension: the open lift task is completed too (outcome Lift).

@@ -1,3 +1,4 @@
+using RuleSuspension.Application.Outbox;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Domain.Suspensions;
@@ -13,6 +14,7 @@ public sealed class SuspendCustomerHandler(RuleSuspensionDb db, SuspensionPolicy
     {
         var customer = await db.GetWithActiveSuspensionAsync(command.CustomerId, cancellationToken);
         var suspension = customer.Suspend(command.Decision, policy, clock.GetUtcNow());
+        db.Outbox.Add(SuspensionNotifications.Suspended(suspension, suspension.SuspendedAt));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation(
             "Suspended customer {CustomerId} ({Kind}, {ReasonCode}) decided by {DecidedBy}",

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Server.Tests.Infrastructure;
@@ -135,6 +136,21 @@ public class SuspensionApiSpecs(TestServer server) : IClassFixture<TestServer>
         Assert.True(history[0].GetProperty("active").GetBoolean());
         Assert.Equal("Cleared", history[1].GetProperty("liftReason").GetString());
         Assert.Equal("test-superadmin (SuperAdmin)", history[1].GetProperty("liftedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Manual_suspension_and_lift_are_announced_in_the_outbox()
+    {
+        var superAdmin = server.Client();
+        var id = await CreateCustomer(superAdmin);
+
+        await Expect(await Suspend(superAdmin, id, "investigation", "Fraud report #12"), HttpStatusCode.Created);
+        await Expect(await Lift(superAdmin, id, "Cleared by the bank"), HttpStatusCode.OK);
+
+        var messages = await server.InScopeAsync(db => db.Outbox.Where(m => m.CustomerId == id).OrderBy(m => m.CreatedAt).ToListAsync());
+        Assert.Equal(["customer.suspended", "customer.reactivated"], messages.Select(m => m.Type));
+        Assert.Contains("Fraud report #12", messages[0].Payload);
+        Assert.Contains("Cleared by the bank", messages[1].Payload);
     }
 
     [Fact]

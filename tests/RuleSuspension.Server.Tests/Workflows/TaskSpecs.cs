@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Server.Tests.Infrastructure;
@@ -91,6 +92,17 @@ public sealed class TaskSpecs(TestServer server) : IClassFixture<TestServer>
         Assert.Contains("lift:Done", Path(instance));
         Assert.Equal("active", await Status(SuperAdmin, id));
         Assert.Single(await Get(SuperAdmin, $"/api/customers/{id}/suspensions").ContinueWith(t => t.Result.EnumerateArray().ToList()));
+    }
+
+    [Fact]
+    public async Task Lifting_a_workflow_suspension_through_the_customer_route_announces_it_once()
+    {
+        var id = await SuspendedSignUp();
+
+        await Expect(await Lift(SuperAdmin, id, "Called the customer."), HttpStatusCode.OK);
+
+        var types = await server.InScopeAsync(db => db.Outbox.Where(m => m.CustomerId == id).Select(m => m.Type).ToListAsync());
+        Assert.Single(types, t => t == "customer.reactivated");
     }
 
     [Fact]
