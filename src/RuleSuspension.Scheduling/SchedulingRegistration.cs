@@ -64,7 +64,6 @@ public static class SchedulingRegistration
         services.AddTransient<OverdueCheckJob>();
         services.AddTransient<WorkflowTimerJob>();
         services.AddSingleton<IOverdueCheckScheduler, QuartzOverdueCheckScheduler>();
-        services.AddScoped<TimerFiring>();
 
         // Timers become Quartz triggers: this replaces the runtime's table-only scheduler.
         services.RemoveAll<IWorkflowTimerScheduler>();

@@ -25,7 +25,6 @@ public sealed class LiftSuspensionHandler(
             db.Outbox.Add(SuspensionNotifications.Reactivated(lifted, lifted.LiftedAt!.Value));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
 
         // This route and the lift task end the same suspension: the open lift task is completed too (outcome Lift).
         await tasks.CompleteOpenLiftTasksAsync(customer.Id, command.By, command.Reason, cancellationToken);

@@ -32,7 +32,6 @@ public sealed class CompleteTaskHandler(
         await using var locked = await locks.AcquireAsync(db, customerId, cancellationToken);
         var task = await db.Tasks.FirstAsync(t => t.Id == command.TaskId, cancellationToken);
         task.Complete(command.By, command.Outcome, command.Reason, policy, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
         await ResumeInstanceAsync(task, cancellationToken);
         await locked.CommitAsync(cancellationToken);
         logger.LogInformation("Task {TaskId} of customer {CustomerId} completed with {Outcome} by {CompletedBy}", task.Id, task.CustomerId, task.Outcome, command.By);
@@ -51,7 +50,6 @@ public sealed class CompleteTaskHandler(
         foreach (var task in open.Where(t => t.Outcomes.Contains(HumanTask.LiftOutcome)))
         {
             task.CompleteByLift(by, reason, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
             await ResumeInstanceAsync(task, cancellationToken);
         }
     }

@@ -11,8 +11,6 @@ namespace RuleSuspension.Domain.Customers;
 /// </summary>
 public sealed class Customer : IHasDomainEvents
 {
-    private static readonly CustomerProfile Empty = new(string.Empty, string.Empty, string.Empty, null, [], false, false, []);
-
     private readonly List<Suspension> _suspensions = [];
     private readonly List<DomainEvent> _events = [];
 
@@ -27,7 +25,8 @@ public sealed class Customer : IHasDomainEvents
         Id = Guard.NotBlank(id, "id");
         Access = CustomerAccess.Full;
         CreatedAt = Guard.Utc(at);
-        Apply(Empty, profile, by, at);
+        Apply(profile, at);
+        _events.Add(new CustomerCreated(Id, UpdatedAt, by, Profile));
     }
 
     public string Id { get; private set; }
@@ -81,7 +80,8 @@ public sealed class Customer : IHasDomainEvents
             return;
         }
 
-        Apply(before, profile, by, at);
+        Apply(profile, at);
+        _events.Add(new CustomerProfileChanged(Id, UpdatedAt, by, before, Profile));
     }
 
     public void ChangePlan(string planId, Actor by, DateTimeOffset at)
@@ -146,7 +146,7 @@ public sealed class Customer : IHasDomainEvents
     }
 
     [MemberNotNull(nameof(TenantId), nameof(Name), nameof(Email))]
-    private void Apply(CustomerProfile before, CustomerProfile profile, Actor by, DateTimeOffset at)
+    private void Apply(CustomerProfile profile, DateTimeOffset at)
     {
         TenantId = Guard.NotBlank(profile.TenantId, "tenantId");
         Name = Guard.NotBlank(profile.Name, "name");
@@ -156,9 +156,7 @@ public sealed class Customer : IHasDomainEvents
         IdentityVerified = profile.IdentityVerified;
         Exempt = profile.Exempt;
         AccountManagers = profile.AccountManagers.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        at = Guard.Utc(at);
-        Touch(at);
-        _events.Add(new CustomerProfileChanged(Id, at, by, before, Profile));
+        Touch(Guard.Utc(at));
     }
 
     private void Touch(DateTimeOffset at)

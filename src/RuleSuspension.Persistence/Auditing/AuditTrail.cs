@@ -42,7 +42,7 @@ internal static class AuditTrail
             s.Suspension.RuleName,
         }, Json),
         SuspensionLifted l => JsonSerializer.Serialize(new { suspensionId = l.Suspension.Id, l.Suspension.LiftReason, l.Suspension.LiftedBy }, Json),
-        CustomerProfileChanged { Action: "customer.created" } c => JsonSerializer.Serialize(new { after = c.After }, Json),
+        CustomerCreated c => JsonSerializer.Serialize(new { after = c.Profile }, Json),
         CustomerProfileChanged c => JsonSerializer.Serialize(new { before = c.Before, after = c.After }, Json),
         _ => JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
     };

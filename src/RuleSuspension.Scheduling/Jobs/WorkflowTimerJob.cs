@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using RuleSuspension.Application.Workflows;
 using RuleSuspension.Scheduling.Timers;
 
 namespace RuleSuspension.Scheduling.Jobs;
@@ -25,7 +26,7 @@ internal sealed class WorkflowTimerJob(IServiceScopeFactory scopes, ILogger<Work
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<TimerFiring>().FireAsync(timerId, cancellationToken);
+        var outcome = await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().FireAsync(timerId, cancellationToken: cancellationToken);
         if (outcome != TimerFiringOutcome.NotFound)
         {
             return;
