@@ -13,9 +13,7 @@ public static class PersistenceRegistration
         switch (settings.Provider)
         {
             case DatabaseProvider.PostgreSql:
-                var connectionString = settings.ConnectionString is { Length: > 0 } cs
-                    ? cs
-                    : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.");
+                var connectionString = settings.PostgresConnectionString();
                 services.AddDbContextPool<PostgresRuleSuspensionDb>(o => Quiet(o.UseNpgsql(connectionString)));
                 services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<PostgresRuleSuspensionDb>());
                 break;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Billing;
 using RuleSuspension.Domain.Crm;
@@ -73,6 +74,27 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     {
         AuditTrail.Record(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the unit of work and commits its transaction. The save takes no savepoint (EF takes one for a save inside a
+    /// transaction so that the transaction survives a failed save): when this last save fails, the whole transaction
+    /// is rolled back anyway, and the savepoint would cost two statements on every commit.
+    /// </summary>
+    public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = savepoints;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

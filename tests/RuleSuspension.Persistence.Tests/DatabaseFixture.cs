@@ -28,6 +28,6 @@ public sealed class DatabaseFixture : IAsyncLifetime
     }
 
     public RuleSuspensionDb Context() => _database!.Provider == DatabaseProvider.PostgreSql
-        ? new PostgresRuleSuspensionDb(new DbContextOptionsBuilder<PostgresRuleSuspensionDb>().UseNpgsql(_database.ConnectionString).Options)
+        ? new PostgresRuleSuspensionDb(new DbContextOptionsBuilder<PostgresRuleSuspensionDb>().UseNpgsql(new DatabaseSettings { Provider = DatabaseProvider.PostgreSql, ConnectionString = _database.ConnectionString }.PostgresConnectionString()).Options)
         : new SqliteRuleSuspensionDb(new DbContextOptionsBuilder<SqliteRuleSuspensionDb>().UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}").Options);
 }

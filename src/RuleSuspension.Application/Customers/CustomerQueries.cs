@@ -24,12 +24,37 @@ public static class CustomerQueries
     /// tracked entities (which would make a batch of many customers quadratic).
     /// </summary>
     public static T? Tracked<T>(this RuleSuspensionDb db, object key) where T : class
+        => WithoutDetectingChanges(db, () => db.Set<T>().Local.FindEntryUntyped([key])?.Entity);
+
+    /// <summary>
+    /// The rows of <paramref name="stored"/> as this unit of work sees them: an entity the context tracks (changed or
+    /// added, not saved yet) stands for its stored row, and the tracked ones that <paramref name="belongs"/> but are
+    /// not stored yet are added. The in-memory entity always holds its current values, so no change detection is needed.
+    /// </summary>
+    public static List<T> WithUnsaved<T, TKey>(this RuleSuspensionDb db, IReadOnlyList<T> stored, Func<T, TKey> key, Func<T, bool> belongs)
+        where T : class
+        where TKey : notnull
+    {
+        var tracked = WithoutDetectingChanges(db, () => db.ChangeTracker.Entries<T>()
+            .Where(e => e.State != EntityState.Deleted && belongs(e.Entity))
+            .ToDictionary(e => key(e.Entity), e => e.Entity));
+        if (tracked.Count == 0)
+        {
+            return stored as List<T> ?? [.. stored];
+        }
+
+        var merged = stored.Select(row => tracked.Remove(key(row), out var current) ? current : row).ToList();
+        merged.AddRange(tracked.Values);
+        return merged;
+    }
+
+    private static TResult WithoutDetectingChanges<TResult>(RuleSuspensionDb db, Func<TResult> read)
     {
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return db.Set<T>().Local.FindEntryUntyped([key])?.Entity;
+            return read();
         }
         finally
         {

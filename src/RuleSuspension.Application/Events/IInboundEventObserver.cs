@@ -2,7 +2,10 @@ using RuleSuspension.Domain.Events;
 
 namespace RuleSuspension.Application.Events;
 
-/// <summary>Told of each event once it is stored (the workflow runtime starts and resumes workflows from it).</summary>
+/// <summary>
+/// Told of each event in the unit of work that stores it, under the customer's lock, before the save: what an observer
+/// does (the workflow runtime starts and resumes workflows) is committed with the event or not at all.
+/// </summary>
 public interface IInboundEventObserver
 {
     Task OnEventStored(InboundEvent storedEvent, CancellationToken cancellationToken);

@@ -40,21 +40,27 @@ public sealed class IngestEventHandler(
         var (envelope, data) = Validate(command.Envelope);
 
         // One customer's events are handled one at a time, across nodes, and the observers (the workflow runtime) run
-        // in the same transaction as the insert: an event stored never loses its workflow start.
-        // A repeated id is found by the primary key when the event is saved (below), not by a query on every event.
+        // in the same transaction as the insert: an event stored never loses its workflow start. Everything is written
+        // by one save at the commit; a repeated id is found then by the primary key, not by a query on every event.
         await using var locked = await customerLock.AcquireAsync(db, envelope.CustomerId!, cancellationToken);
 
         var now = clock.GetUtcNow();
         var stored = new InboundEvent(envelope.Id!, envelope.Type!, envelope.OccurredAt!.Value, envelope.CustomerId!, envelope.Data.GetRawText(), now);
         await ApplyToReadModel(stored, data, command.By, cancellationToken);
         db.Events.Add(stored);
+        foreach (var observer in observers)
+        {
+            await observer.OnEventStored(stored, cancellationToken);
+        }
+
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
         {
-            // The id was stored before (a repeat), or by a concurrent request just now.
+            // The id was stored before (a repeat), or by a concurrent request just now: what this request did is
+            // rolled back with the event.
             await locked.RollbackAsync(cancellationToken);
             if (await IsStoredByAnother(stored.Id, cancellationToken))
             {
@@ -65,12 +71,6 @@ public sealed class IngestEventHandler(
         }
 
         logger.LogDebug("Stored event {EventId} ({EventType}) for customer {CustomerId}", stored.Id, stored.Type, stored.CustomerId);
-        foreach (var observer in observers)
-        {
-            await observer.OnEventStored(stored, cancellationToken);
-        }
-
-        await locked.CommitAsync(cancellationToken);
         return new IngestResult(stored.Id, IngestOutcome.Processed);
     }
 

@@ -17,16 +17,20 @@ public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
     /// <summary>
     /// The facts of <paramref name="customerId"/>: the customer, its invoices (days overdue counted on
     /// <paramref name="asOf"/>, default today), its plan, the opportunity and event that triggered the evaluation.
+    /// They are read as this unit of work sees them: what the triggering event changed is saved only at the commit.
     /// </summary>
     public async Task<FactSet> BuildAsync(string customerId, InboundEvent? trigger, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var customer = db.Tracked<Customer>(customerId)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw DomainException.NotFound("Customer", customerId);
-        var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
-        var plan = customer.PlanId is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == customer.PlanId, cancellationToken);
+        var storedInvoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
+        var invoices = db.WithUnsaved(storedInvoices, i => i.Id, i => i.CustomerId == customerId);
+        var plan = customer.PlanId is not { } planId ? null
+            : db.Tracked<Plan>(planId) ?? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
         var opportunityId = trigger?.Type == EventTypes.CrmOpportunityAdded ? OpportunityIdOf(trigger) : null;
-        var opportunity = opportunityId is null ? null : await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
+        var opportunity = opportunityId is null ? null
+            : db.Tracked<Opportunity>(opportunityId) ?? await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         var now = clock.GetUtcNow();
         return From(customer, invoices, plan, opportunity, trigger, asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now);
     }

@@ -147,8 +147,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveAndCommitAsync(transaction, cancellationToken);
         return new BatchOutcome(@checked, warnedCount, suspended, failures);
     }
 

@@ -70,8 +70,7 @@ public sealed class CustomerLockScope(RuleSuspensionDb db, IDbContextTransaction
     {
         if (_transaction is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await _transaction.CommitAsync(cancellationToken);
+            await db.SaveAndCommitAsync(_transaction, cancellationToken);
         }
 
         await DisposeAsync();

@@ -13,12 +13,12 @@ public sealed class WorkflowDefinitionApiSpecs(TestServer server) : IClassFixtur
     private HttpClient Admin => server.Client(Role.Admin);
 
     /// <summary>A valid workflow started only for one customer (its filter), so that it disturbs no other spec.</summary>
-    internal static object Flow(string id, string customerId, string taskTitle = "Lift?") => new
+    internal static object Flow(string id, string customerId, string taskTitle = "Lift?", string? andFilter = null) => new
     {
         id,
         name = "Custom " + id,
         start = "suspend",
-        triggers = new object[] { new { @event = "invoice.issued", filter = $"customer.id == \"{customerId}\"" } },
+        triggers = new object[] { new { @event = "invoice.issued", filter = $"customer.id == \"{customerId}\"" + (andFilter is null ? "" : " && " + andFilter) } },
         activities = new object[]
         {
             new { id = "suspend", type = "SuspendCustomer", properties = new { reasonCode = "investigation", reasonText = "Checking the invoice." }, position = new { x = 0, y = 0 } },
@@ -35,7 +35,7 @@ public sealed class WorkflowDefinitionApiSpecs(TestServer server) : IClassFixtur
         },
     };
 
-    private static object Invoice(string customerId) => Event("invoice.issued", customerId, new { invoiceId = "inv-" + Guid.NewGuid().ToString("N")[..8], amount = 10, currency = "EUR", issuedAt = "2026-01-01", dueDate = "2026-01-31" });
+    private static object Invoice(string customerId, decimal amount = 10) => Event("invoice.issued", customerId, new { invoiceId = "inv-" + Guid.NewGuid().ToString("N")[..8], amount, currency = "EUR", issuedAt = "2026-01-01", dueDate = "2026-01-31" });
 
     [Fact]
     public async Task The_schema_is_a_json_schema_naming_every_activity_type()
@@ -158,6 +158,22 @@ public sealed class WorkflowDefinitionApiSpecs(TestServer server) : IClassFixtur
 
         Assert.Equal("active", await Status(server.Client(), other));
         Assert.Equal("suspended", await Status(server.Client(), chosen));
+    }
+
+    [Fact]
+    public async Task A_trigger_filter_sees_what_its_own_event_changed()
+    {
+        var id = "custom-" + Guid.NewGuid().ToString("N")[..6];
+        var customer = await CreateCustomer(server.Client());
+        await Publish(Admin, Flow(id, customer, andFilter: "invoices.any(i => i.amount >= 500)"), id);
+
+        await Accept(server.Client(Role.Integration), Invoice(customer, amount: 10));
+        var afterSmall = await Status(server.Client(), customer);
+        // The large invoice is written with the event, at the commit; the filter must already see it.
+        await Accept(server.Client(Role.Integration), Invoice(customer, amount: 900));
+
+        Assert.Equal("active", afterSmall);
+        Assert.Equal("suspended", await Status(server.Client(), customer));
     }
 
     [Fact]
