@@ -15,6 +15,7 @@ using RuleSuspension.Domain.Tenants;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Runtime;
 using RuleSuspension.Persistence.Auditing;
+using RuleSuspension.Persistence.Catalogue;
 
 namespace RuleSuspension.Persistence;
 
@@ -24,6 +25,8 @@ namespace RuleSuspension.Persistence;
 /// </summary>
 public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(options)
 {
+    private long? _heldCatalogueStamp;
+
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<Suspension> Suspensions => Set<Suspension>();
@@ -64,16 +67,65 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
 
     public DbSet<OverdueCheckFailure> OverdueCheckFailures => Set<OverdueCheckFailure>();
 
+    public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
+
+    /// <summary>
+    /// The catalogue's stamp (the count of committed <see cref="CatalogueChange"/>s): what a cache of published
+    /// workflows or latest rule set versions compares with the stamp it was filled at. Inside a customer's lock it was
+    /// read with the lock, in the same statement; elsewhere it costs one small query.
+    /// </summary>
+    public async ValueTask<long> CatalogueStampAsync(CancellationToken cancellationToken)
+        => _heldCatalogueStamp ?? await Database.SqlQueryRaw<long>(CatalogueStamp.CountSql).SingleAsync(cancellationToken);
+
+    /// <summary>Holds the stamp read with a customer's lock for that unit of work; null when it ends.</summary>
+    internal void HoldCatalogueStamp(long? stamp) => _heldCatalogueStamp = stamp;
+
+    // Each save detects changes once (a scan of every tracked entity), records what the changes imply (audit entries, a
+    // catalogue change) and keeps EF from scanning again until the save is done.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AuditTrail.Record(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = DetectChangesOnce();
+        try
+        {
+            RecordImpliedChanges();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = DetectChangesOnce();
+        try
+        {
+            RecordImpliedChanges();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private bool DetectChangesOnce()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return detect;
+    }
+
+    private void RecordImpliedChanges()
     {
         AuditTrail.Record(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        CatalogueStamp.Record(this, DateTimeOffset.UtcNow);
     }
 
     /// <summary>

@@ -6,11 +6,19 @@ namespace RuleSuspension.Application.RuleSets;
 
 /// <summary>
 /// Compiled rule sets by name and version. A version never changes, so each is compiled once per process and
-/// kept; finance's parameter values are converted once per version too.
+/// kept; finance's parameter values are converted once per version too. Which version of a set is the latest is
+/// remembered with the catalogue's stamp it was found at.
 /// </summary>
 public sealed class CompiledRuleSetCache
 {
     private readonly ConcurrentDictionary<(string Name, int Version), Lazy<CurrentRuleSet>> _compiled = new();
+    private readonly ConcurrentDictionary<string, (long Stamp, CurrentRuleSet Current)> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>The latest version of <paramref name="name"/> if it was found at this catalogue stamp.</summary>
+    public CurrentRuleSet? Latest(string name, long stamp)
+        => _latest.TryGetValue(name, out var latest) && latest.Stamp == stamp ? latest.Current : null;
+
+    public void RememberLatest(CurrentRuleSet current, long stamp) => _latest[current.Name] = (stamp, current);
 
     public CurrentRuleSet? Find(string name, int version)
         => _compiled.TryGetValue((name, version), out var compiled) && compiled.IsValueCreated ? compiled.Value : null;

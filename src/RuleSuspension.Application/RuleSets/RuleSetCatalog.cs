@@ -8,12 +8,23 @@ namespace RuleSuspension.Application.RuleSets;
 /// <summary>Finds the current (latest) version of a rule set, compiled.</summary>
 public sealed class RuleSetCatalog(RuleSuspensionDb db, CompiledRuleSetCache cache)
 {
-    /// <remarks>One small query for the latest version number; the document is read only when that version is not compiled yet.</remarks>
+    /// <remarks>
+    /// Which version is the latest is remembered with the catalogue's stamp and asked again only when the stamp moved;
+    /// the document is read only when that version is not compiled yet.
+    /// </remarks>
     public async Task<CurrentRuleSet> GetAsync(string name, CancellationToken cancellationToken)
     {
+        var stamp = await db.CatalogueStampAsync(cancellationToken);
+        if (cache.Latest(name, stamp) is { } latest)
+        {
+            return latest;
+        }
+
         var version = await db.RuleSetVersions.Where(r => r.Name == name).MaxAsync(r => (int?)r.Version, cancellationToken)
             ?? throw DomainException.NotFound("Rule set", name);
-        return cache.Find(name, version) ?? await GetAsync(name, version, cancellationToken);
+        var current = cache.Find(name, version) ?? await GetAsync(name, version, cancellationToken);
+        cache.RememberLatest(current, stamp);
+        return current;
     }
 
     public async Task<CurrentRuleSet> GetAsync(string name, int version, CancellationToken cancellationToken)

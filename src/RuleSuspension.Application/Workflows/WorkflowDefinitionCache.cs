@@ -9,11 +9,13 @@ namespace RuleSuspension.Application.Workflows;
 
 /// <summary>
 /// Parsed definitions by id and version. Published and retired versions never change, so each is read once per
-/// process; finding the published ones costs one query over a handful of rows however many versions pile up.
+/// process. Which versions are published is kept with the catalogue's stamp it was read at, and read again when
+/// the stamp moves (a version published or retired, here or on another node).
 /// </summary>
 public sealed class WorkflowDefinitionCache
 {
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _frozen = new();
+    private volatile PublishedSet? _published;
 
     /// <summary>The definition an instance runs on.</summary>
     public async Task<WorkflowDefinition> GetAsync(RuleSuspensionDb db, string id, int version, CancellationToken cancellationToken)
@@ -37,6 +39,12 @@ public sealed class WorkflowDefinitionCache
     /// <summary>The published version of every workflow.</summary>
     public async Task<IReadOnlyList<WorkflowDefinition>> PublishedAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
     {
+        var stamp = await db.CatalogueStampAsync(cancellationToken);
+        if (_published is { } cached && cached.Stamp == stamp)
+        {
+            return cached.Definitions;
+        }
+
         var published = await db.WorkflowVersions.AsNoTracking().Where(v => v.Status == WorkflowVersionStatus.Published)
             .Select(v => new { v.DefinitionId, v.Version }).ToListAsync(cancellationToken);
         var definitions = new List<WorkflowDefinition>(published.Count);
@@ -45,6 +53,7 @@ public sealed class WorkflowDefinitionCache
             definitions.Add(await GetAsync(db, version.DefinitionId, version.Version, cancellationToken));
         }
 
+        _published = new PublishedSet(stamp, definitions);
         return definitions;
     }
 
@@ -56,4 +65,6 @@ public sealed class WorkflowDefinitionCache
             ?? throw new InvalidOperationException($"Stored workflow {stored.DefinitionId} v{stored.Version} is not readable: {string.Join("; ", errors)}");
         return definition with { Id = stored.DefinitionId, Version = stored.Version };
     }
+
+    private sealed record PublishedSet(long Stamp, IReadOnlyList<WorkflowDefinition> Definitions);
 }

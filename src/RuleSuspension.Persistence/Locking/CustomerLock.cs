@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using RuleSuspension.Persistence.Catalogue;
 
 namespace RuleSuspension.Persistence.Locking;
 
@@ -11,6 +12,10 @@ namespace RuleSuspension.Persistence.Locking;
 /// </summary>
 public sealed class CustomerLock
 {
+    // The lock, then the catalogue's stamp, in one statement.
+    private const string LockPostgres =
+        "SELECT (" + CatalogueStamp.CountSql + ") FROM (SELECT pg_advisory_xact_lock(hashtext(@customer))) AS locked";
+
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     /// <summary>
@@ -24,32 +29,50 @@ public sealed class CustomerLock
             return new CustomerLockScope(db, null, null);
         }
 
-        if (db.Database.IsNpgsql())
+        var gate = db.Database.IsNpgsql() ? null : _sqliteWriter;
+        if (gate is not null)
         {
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({customerId}))", cancellationToken);
-                return new CustomerLockScope(db, transaction, null);
-            }
-            catch
-            {
-                await transaction.DisposeAsync();
-                throw;
-            }
+            await gate.WaitAsync(cancellationToken);
         }
 
-        await _sqliteWriter.WaitAsync(cancellationToken);
+        IDbContextTransaction? transaction = null;
         try
         {
-            // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
-            return new CustomerLockScope(db, await db.Database.BeginTransactionAsync(cancellationToken), _sqliteWriter);
+            // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.HoldCatalogueStamp(gate is null
+                ? await ScalarAsync(db, transaction, LockPostgres, customerId, cancellationToken)
+                : await ScalarAsync(db, transaction, CatalogueStamp.CountSql, null, cancellationToken));
+            return new CustomerLockScope(db, transaction, gate);
         }
         catch
         {
-            _sqliteWriter.Release();
+            db.HoldCatalogueStamp(null);
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            gate?.Release();
             throw;
         }
+    }
+
+    /// <remarks>Plain ADO.NET: the statement is fixed, and EF's query pipeline would cost more than the statement.</remarks>
+    private static async Task<long> ScalarAsync(RuleSuspensionDb db, IDbContextTransaction transaction, string sql, string? customerId, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = sql;
+        if (customerId is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "customer";
+            parameter.Value = customerId;
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 
@@ -92,6 +115,7 @@ public sealed class CustomerLockScope(RuleSuspensionDb db, IDbContextTransaction
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            db.HoldCatalogueStamp(null);
         }
 
         _gate?.Release();

@@ -63,6 +63,20 @@ public sealed class RuntimeGuaranteeSpecs(TestServer server) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task A_workflow_published_on_another_host_starts_here_with_the_next_event()
+    {
+        var customer = await CreateCustomer(SuperAdmin);
+        await Accept(Integration, Invoice(customer)); // this host has read the published workflows (and kept them)
+        var workflow = "custom-" + Guid.NewGuid().ToString("N")[..6];
+        await using var second = new SecondHost(server);
+        await Publish(await second.ClientAsync(), WorkflowDefinitionApiSpecs.Flow(workflow, customer), workflow);
+
+        await Accept(Integration, Invoice(customer));
+
+        Assert.Equal("suspended", await Status(SuperAdmin, customer));
+    }
+
+    [Fact]
     public async Task A_timer_set_before_a_restart_fires_after_it()
     {
         var customer = await CreateCustomer(SuperAdmin);

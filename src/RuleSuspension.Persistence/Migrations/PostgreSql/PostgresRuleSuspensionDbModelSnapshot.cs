@@ -717,6 +717,22 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("RuleSuspension.Persistence.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("RuleSuspension.Workflows.Definitions.WorkflowVersion", b =>
                 {
                     b.Property<Guid>("Id")

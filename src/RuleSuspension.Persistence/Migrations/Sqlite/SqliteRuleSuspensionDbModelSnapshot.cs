@@ -708,6 +708,20 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("RuleSuspension.Persistence.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("RuleSuspension.Workflows.Definitions.WorkflowVersion", b =>
                 {
                     b.Property<Guid>("Id")
