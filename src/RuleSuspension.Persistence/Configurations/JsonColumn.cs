@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -8,7 +9,9 @@ namespace RuleSuspension.Persistence.Configurations;
 
 /// <summary>
 /// Stores a small value object (variables, bookmarks, a decision) as JSON text in one column: it is always read and
-/// written with its row, never queried by its parts.
+/// written with its row, never queried by its parts. The values are immutable (read-only interfaces and records that
+/// their owner replaces whole, never changes in place), so the change tracker compares references and keeps the value
+/// itself as its snapshot: no JSON is written to detect a change or to take a snapshot, only to save.
 /// </summary>
 internal static class JsonColumn
 {
@@ -17,7 +20,7 @@ internal static class JsonColumn
     public static PropertyBuilder<T> StoredAsJson<T>(this PropertyBuilder<T> property)
     {
         var converter = new ValueConverter<T, string>(v => Serialize(v), s => Deserialize<T>(s));
-        var comparer = new ValueComparer<T>((a, b) => Serialize(a) == Serialize(b), v => Serialize(v).GetHashCode(), v => Deserialize<T>(Serialize(v)));
+        var comparer = new ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => RuntimeHelpers.GetHashCode(v), v => v);
         return property.HasConversion(converter, comparer);
     }
 
