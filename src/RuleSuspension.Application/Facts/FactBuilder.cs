@@ -19,16 +19,22 @@ public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
     /// <paramref name="asOf"/>, default today), its plan, the opportunity and event that triggered the evaluation.
     /// They are read as this unit of work sees them: what the triggering event changed is saved only at the commit.
     /// </summary>
-    public async Task<FactSet> BuildAsync(string customerId, InboundEvent? trigger, DateOnly? asOf, CancellationToken cancellationToken)
+    /// <param name="customerId">The customer.</param>
+    /// <param name="trigger">The event the evaluation is about, if any.</param>
+    /// <param name="asOf">The date overdue days are counted on; null for today.</param>
+    /// <param name="needs">The parts to read; what is not needed stays empty (no invoices, no plan, no opportunity).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<FactSet> BuildAsync(string customerId, InboundEvent? trigger, DateOnly? asOf, FactNeeds needs, CancellationToken cancellationToken)
     {
         var customer = db.Tracked<Customer>(customerId)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw DomainException.NotFound("Customer", customerId);
-        var storedInvoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
-        var invoices = db.WithUnsaved(storedInvoices, i => i.Id, i => i.CustomerId == customerId);
-        var plan = customer.PlanId is not { } planId ? null
+        var invoices = needs.HasFlag(FactNeeds.Invoices)
+            ? db.WithUnsaved(await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken), i => i.Id, i => i.CustomerId == customerId)
+            : [];
+        var plan = !needs.HasFlag(FactNeeds.Plan) || customer.PlanId is not { } planId ? null
             : db.Tracked<Plan>(planId) ?? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        var opportunityId = trigger?.Type == EventTypes.CrmOpportunityAdded ? OpportunityIdOf(trigger) : null;
+        var opportunityId = needs.HasFlag(FactNeeds.Opportunity) && trigger?.Type == EventTypes.CrmOpportunityAdded ? OpportunityIdOf(trigger) : null;
         var opportunity = opportunityId is null ? null
             : db.Tracked<Opportunity>(opportunityId) ?? await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         var now = clock.GetUtcNow();

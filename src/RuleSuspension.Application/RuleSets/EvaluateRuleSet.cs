@@ -21,7 +21,7 @@ public sealed class EvaluateRuleSetHandler(RuleSetCatalog catalog, FactBuilder f
         var current = await catalog.GetAsync(command.Name, cancellationToken);
         var factSet = (command.CustomerId, command.Facts) switch
         {
-            ({ Length: > 0 } id, null) => await facts.BuildAsync(id, null, command.AsOf, cancellationToken),
+            ({ Length: > 0 } id, null) => await facts.BuildAsync(id, null, command.AsOf, current.RuleSet.Needs, cancellationToken),
             (null, { } given) => command.AsOf is { } asOf ? given with { Today = asOf } : given,
             _ => throw DomainException.Invalid("customerId", "Give either 'customerId' (a stored customer) or 'facts', not both and not neither."),
         };

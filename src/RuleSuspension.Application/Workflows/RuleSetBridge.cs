@@ -12,6 +12,9 @@ namespace RuleSuspension.Application.Workflows;
 /// <summary>The runtime's rule-set and fact ports, served by the rule-set catalogue and the fact builder.</summary>
 internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog, FactBuilder facts, PreloadedFacts preloaded) : IRuleSetEvaluator, IWorkflowFacts
 {
+    public async Task<FactNeeds> NeedsAsync(string ruleSet, CancellationToken cancellationToken)
+        => (await catalog.GetAsync(ruleSet, cancellationToken)).RuleSet.Needs;
+
     public async Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken)
     {
         var current = await catalog.GetAsync(ruleSet, cancellationToken);
@@ -20,16 +23,17 @@ internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog,
         return new RuleSetEvaluation(current.Version, current.RuleSet.Evaluate(facts, current.Parameters, explain: true));
     }
 
-    public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, CancellationToken cancellationToken)
+    public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, FactNeeds needs, CancellationToken cancellationToken)
     {
         if (eventId is null && preloaded.Take(customerId, asOf) is { } ready)
         {
             return ready;
         }
 
-        // The event was stored in this unit of work (or earlier): the same context finds it.
-        var trigger = eventId is null ? null
+        // The event was stored in this unit of work (or earlier): the same context finds it. A crm event's opportunity
+        // is found by the event's data.
+        var trigger = eventId is null || (needs & (FactNeeds.Event | FactNeeds.Opportunity)) == 0 ? null
             : db.Tracked<InboundEvent>(eventId) ?? await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
-        return await facts.BuildAsync(customerId, trigger, asOf, cancellationToken);
+        return await facts.BuildAsync(customerId, trigger, asOf, needs, cancellationToken);
     }
 }

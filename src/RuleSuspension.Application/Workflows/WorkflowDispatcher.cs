@@ -42,18 +42,17 @@ public sealed class WorkflowDispatcher(
             }
         }
 
+        var triggered = (await definitions.PublishedAsync(db, cancellationToken))
+            .Select(d => (Definition: d, Triggers: d.Triggers.Where(t => t.Event == stored.Type).ToList()))
+            .Where(d => d.Triggers.Count > 0)
+            .ToList();
         FactSet? filterFacts = null;
-        foreach (var definition in await definitions.PublishedAsync(db, cancellationToken))
+        foreach (var (definition, triggers) in triggered)
         {
-            var triggers = definition.Triggers.Where(t => t.Event == stored.Type).ToList();
-            if (triggers.Count == 0)
-            {
-                continue;
-            }
-
             if (triggers.All(t => t.Filter is not null))
             {
-                filterFacts ??= await facts.BuildAsync(stored.CustomerId, stored.Id, null, cancellationToken);
+                // One build for every filter of this event: what all of them read.
+                filterFacts ??= await facts.BuildAsync(stored.CustomerId, stored.Id, null, FilterNeeds(triggered.SelectMany(d => d.Triggers)), cancellationToken);
                 if (!triggers.Any(t => FilterHolds(definition, t.Filter!, filterFacts)))
                 {
                     continue;
@@ -92,6 +91,9 @@ public sealed class WorkflowDispatcher(
         logger.LogDebug("Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}",
             received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
     }
+
+    private static FactNeeds FilterNeeds(IEnumerable<TriggerDefinition> triggers)
+        => triggers.Where(t => t.Filter is not null).Aggregate(FactNeeds.None, (needs, t) => needs | Conditions.Get(t.Filter!).Needs);
 
     private bool FilterHolds(WorkflowDefinition definition, string filter, FactSet factSet)
     {

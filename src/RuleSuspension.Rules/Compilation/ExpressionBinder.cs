@@ -38,6 +38,9 @@ internal sealed partial class ExpressionBinder
     /// <summary>Names of the derived facts the bound expressions read (the rule's dependencies).</summary>
     public HashSet<string> FactsRead { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The fact model roots (<c>customer</c>, <c>invoices</c>, ...) the bound expressions read.</summary>
+    public HashSet<string> RootsRead { get; } = new(StringComparer.Ordinal);
+
     public Bound Bind(SyntaxNode node) => BindNode(node, receiver: false);
 
     /// <summary>Binds a condition: the result must be boolean (null counts as false).</summary>
@@ -117,7 +120,10 @@ internal sealed partial class ExpressionBinder
     {
         if (_locals.TryGetValue(identifier.Name, out var local)) return local;
         if (FactSchema.Roots.TryGetValue(identifier.Name, out var root))
+        {
+            RootsRead.Add(root.Name);
             return new Bound(Expression.Property(Expression.Field(Context, nameof(EvaluationContext.Facts)), root.FactSetProperty), root.Type);
+        }
         if (identifier.Name is "params" or "facts")
             return Fail(identifier.Start, $"'{identifier.Name}' must be followed by '.name'");
         return Fail(identifier.Start, $"unknown identifier '{identifier.Name}'{Hint(identifier.Name)}");

@@ -84,7 +84,7 @@ internal sealed class MessageTemplate
     }
 
     /// <summary>Binds the holes and builds the string-producing expression.</summary>
-    public Expression Bind(BindingEnvironment environment, List<Diagnostic> diagnostics, HashSet<string> factsRead)
+    public Expression Bind(BindingEnvironment environment, List<Diagnostic> diagnostics, HashSet<string> factsRead, HashSet<string>? rootsRead = null)
     {
         var pieces = new List<Expression>();
         foreach (var (text, hole, offset) in _parts)
@@ -94,6 +94,7 @@ internal sealed class MessageTemplate
             var binder = new ExpressionBinder(Source[offset..], environment, local);
             var bound = binder.Bind(hole);
             factsRead.UnionWith(binder.FactsRead);
+            rootsRead?.UnionWith(binder.RootsRead);
             // Positions inside the hole are relative to the hole; report them relative to the message.
             diagnostics.AddRange(local.Select(d => d with { Position = PositionAt(Source, offset + d.Position.Offset) }));
             if (!bound.IsError) pieces.Add(Format(bound));

@@ -29,11 +29,12 @@ public static class RuleExpression
             return new ConditionCompilation(null, [new RuleError("$", e.Position.Line, e.Position.Column, e.Message)]);
         }
         var diagnostics = new List<Diagnostic>();
-        var body = new ExpressionBinder(source, Standalone, diagnostics).BindCondition(syntax);
+        var binder = new ExpressionBinder(source, Standalone, diagnostics);
+        var body = binder.BindCondition(syntax);
         if (diagnostics.Count > 0)
             return new ConditionCompilation(null, diagnostics.Select(d => new RuleError("$", d.Position.Line, d.Position.Column, d.Message)).ToArray());
         var compiled = Expression.Lambda<Func<EvaluationContext, bool>>(body, BindingEnvironment.ContextParameter).Compile();
-        return new ConditionCompilation(new CompiledCondition(source, compiled), []);
+        return new ConditionCompilation(new CompiledCondition(source, compiled, FactNeedsOf.Roots(binder.RootsRead)), []);
     }
 
     /// <summary>Checks a condition without keeping the compiled form; empty when valid.</summary>
@@ -53,14 +54,18 @@ public sealed class CompiledCondition
     [ThreadStatic] private static EvaluationContext? t_context;
     private readonly Func<EvaluationContext, bool> _condition;
 
-    internal CompiledCondition(string source, Func<EvaluationContext, bool> condition)
+    internal CompiledCondition(string source, Func<EvaluationContext, bool> condition, FactNeeds needs)
     {
         Source = source;
         _condition = condition;
+        Needs = needs;
     }
 
     /// <summary>The condition's text.</summary>
     public string Source { get; }
+
+    /// <summary>The parts of the facts the condition reads.</summary>
+    public FactNeeds Needs { get; }
 
     /// <summary>Evaluates the condition; null counts as false.</summary>
     /// <exception cref="RuleEvaluationException">The condition failed at runtime.</exception>

@@ -1,3 +1,4 @@
+using RuleSuspension.Rules.Facts;
 using System.Linq.Expressions;
 using RuleSuspension.Rules.Engine;
 using RuleSuspension.Rules.Language.Lexing;
@@ -47,6 +48,7 @@ internal static class RuleSetBuilder
         var dependencies = new List<HashSet<string>>();
         var compiledRules = new CompiledRule[rules.Count];
         var messageSlots = 0;
+        var rootsRead = new HashSet<string>(StringComparer.Ordinal);
         var context = BindingEnvironment.ContextParameter;
         foreach (var rule in rules)
         {
@@ -55,6 +57,7 @@ internal static class RuleSetBuilder
             conditions[rule.Index] = rule.When is null ? Expression.Constant(false) : binder.BindCondition(rule.When);
             Report(errors, $"{rule.Path}.when", diagnostics);
             dependencies.Add(binder.FactsRead);
+            rootsRead.UnionWith(binder.RootsRead);
 
             var steps = new List<Expression>();
             var actions = new List<CompiledAction>();
@@ -67,6 +70,7 @@ internal static class RuleSetBuilder
                     var local = new List<Diagnostic>();
                     var valueBinder = new ExpressionBinder(action.Source.Value!, environment, local);
                     var value = valueBinder.Bind(action.Value);
+                    rootsRead.UnionWith(valueBinder.RootsRead);
                     Report(errors, $"{action.Path}.value", local);
                     if (!value.IsError && !fact.Type.IsError && !(value.Type.SameAs(fact.Type) || value.Type.Kind == TypeKind.Null
                             || (value.Type.IsNumeric && fact.Type.Kind == TypeKind.Number)))
@@ -87,7 +91,7 @@ internal static class RuleSetBuilder
                     else
                     {
                         var local = new List<Diagnostic>();
-                        var text = template.Bind(environment, local, []);
+                        var text = template.Bind(environment, local, [], rootsRead);
                         Report(errors, $"{action.Path}.message", local);
                         slot = messageSlots++;
                         steps.Add(Expression.Assign(
@@ -126,7 +130,7 @@ internal static class RuleSetBuilder
             .ToArray();
         return new RuleSetCompilation(new CompiledRuleSet(
             document, compiledRules, parameters, defaults, factNames, factTypes, dependents, messageSlots,
-            conditionDelegate, fireDelegate, environment, options), []);
+            conditionDelegate, fireDelegate, environment, options, FactNeedsOf.Roots(rootsRead)), []);
     }
 
     private static T CompileSwitch<T>(Expression[] bodies, Type type, Expression fallback, ParameterExpression rule) where T : Delegate

@@ -33,9 +33,10 @@ public sealed class CompiledRuleSet
         RuleSetDocument document, CompiledRule[] rules, IReadOnlyDictionary<string, Slot> parameterSlots, object?[] defaults,
         string[] factNames, Type[] factTypes, int[][] dependents, int messageSlots,
         Func<EvaluationContext, int, bool> conditions, Action<EvaluationContext, int> fire,
-        BindingEnvironment environment, RuleSetCompilerOptions options)
+        BindingEnvironment environment, RuleSetCompilerOptions options, FactNeeds needs)
     {
         Document = document;
+        Needs = needs;
         _rules = rules;
         // Agenda order: priority descending, ties in declaration order (OrderBy is stable).
         _agenda = rules.OrderByDescending(r => r.Priority).Select(r => r.Index).ToArray();
@@ -50,6 +51,12 @@ public sealed class CompiledRuleSet
         _maxCycles = options.MaxCycles;
         _explainPlan = new Lazy<ExplainPlan>(() => RuleSetBuilder.BuildExplainPlan(rules, environment), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// The parts of the facts the rules read (conditions, asserted values and messages): a caller that builds facts
+    /// from a database reads only these. An evaluation on facts without them sees empty invoices and no plan.
+    /// </summary>
+    public FactNeeds Needs { get; }
 
     /// <summary>The document this set was compiled from.</summary>
     public RuleSetDocument Document { get; }

@@ -13,7 +13,7 @@ internal sealed class EvaluateRuleSet : IActivity
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var name = context.Activity.Text("ruleSet") ?? throw new ActivityFailedException("EvaluateRuleSet has no ruleSet.");
-        var facts = await context.FactsAsync();
+        var facts = await context.FactsAsync(await context.Services.Rules.NeedsAsync(name, context.CancellationToken));
         var evaluation = await context.Services.Rules.EvaluateAsync(name, facts, context.CancellationToken);
         var decision = StoredDecision.From(name, evaluation.Version, evaluation.Decision);
         context.Instance.Remember(decision);

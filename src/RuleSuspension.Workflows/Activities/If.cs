@@ -13,7 +13,8 @@ internal sealed class If : IActivity
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var source = context.Activity.Text("condition") ?? throw new ActivityFailedException("If has no condition.");
-        var result = Conditions.Get(source).Evaluate(await context.FactsAsync());
+        var condition = Conditions.Get(source);
+        var result = condition.Evaluate(await context.FactsAsync(condition.Needs));
         return ActivityResult.Done(result ? "True" : "False", new JsonObject { ["condition"] = source, ["result"] = result });
     }
 }

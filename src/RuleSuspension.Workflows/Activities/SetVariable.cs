@@ -22,7 +22,8 @@ internal sealed class SetVariable : IActivity
         else
         {
             var condition = context.Activity.Text("condition") ?? throw new ActivityFailedException("SetVariable has neither value nor condition.");
-            value = JsonSerializer.SerializeToElement(Conditions.Get(condition).Evaluate(await context.FactsAsync()));
+            var compiled = Conditions.Get(condition);
+            value = JsonSerializer.SerializeToElement(compiled.Evaluate(await context.FactsAsync(compiled.Needs)));
         }
 
         context.Instance.SetVariable(name, value);

@@ -41,7 +41,8 @@ internal sealed class WaitForEvent : IBlockingActivity
                 return ActivityResult.Done("Timeout", new JsonObject { ["timerId"] = timer.TimerId.ToString() });
             case EventSignal { Event: var received } when Matches(context, received):
                 if (context.Activity.Text("filter") is { Length: > 0 } filter
-                    && !Conditions.Get(filter).Evaluate(await context.FactsAsync(received.Id)))
+                    && Conditions.Get(filter) is var condition
+                    && !condition.Evaluate(await context.FactsAsync(condition.Needs, received.Id)))
                 {
                     return null;
                 }

@@ -6,6 +6,9 @@ namespace RuleSuspension.Workflows.Ports;
 /// <summary>Evaluates the current version of a named rule set, with the parameter values finance set.</summary>
 public interface IRuleSetEvaluator
 {
+    /// <summary>The parts of the facts the current version's rules read: the facts to build for <see cref="EvaluateAsync"/>.</summary>
+    Task<FactNeeds> NeedsAsync(string ruleSet, CancellationToken cancellationToken);
+
     Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken);
 }
 

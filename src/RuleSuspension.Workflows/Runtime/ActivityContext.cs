@@ -40,10 +40,10 @@ internal sealed class ActivityContext(
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    /// <summary>The facts of the customer with the instance's variables and last decision.</summary>
-    public async Task<FactSet> FactsAsync(string? eventId = null)
+    /// <summary>The facts of the customer with the instance's variables and last decision, as far as the reader needs them.</summary>
+    public async Task<FactSet> FactsAsync(FactNeeds needs, string? eventId = null)
     {
-        var facts = await Services.Facts.BuildAsync(Instance.CustomerId, eventId ?? Instance.EventId, Instance.AsOf, CancellationToken);
+        var facts = await Services.Facts.BuildAsync(Instance.CustomerId, eventId ?? Instance.EventId, Instance.AsOf, needs, CancellationToken);
         return facts with { Variables = Instance.Variables, Decision = Instance.Decision?.ToRuleSetDecision() };
     }
 }

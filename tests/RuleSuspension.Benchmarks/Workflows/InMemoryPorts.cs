@@ -26,7 +26,9 @@ internal sealed class InMemoryPorts(CompiledRuleSet ruleSet, FactSet facts)
         return Task.CompletedTask;
     }
 
-    public Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, CancellationToken cancellationToken) => Task.FromResult(facts);
+    public Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, FactNeeds needs, CancellationToken cancellationToken) => Task.FromResult(facts);
+
+    public Task<FactNeeds> NeedsAsync(string ruleSet1, CancellationToken cancellationToken) => Task.FromResult(ruleSet.Needs);
 
     public Task<RuleSetEvaluation> EvaluateAsync(string ruleSet1, FactSet facts1, CancellationToken cancellationToken)
         => Task.FromResult(new RuleSetEvaluation(1, ruleSet.Evaluate(facts1, _parameters)));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RuleSuspension.Rules;
+using RuleSuspension.Rules.Facts;
 using RuleSuspension.Workflows.Runtime;
 using RuleSuspension.Workflows.Tests.Support;
 
@@ -26,6 +27,29 @@ public sealed class ActivitySpecs
         Assert.Equal(["evaluate:Suspend", "check:True", "end:Done"], _runtime.Path());
         Assert.Equal(3, instance.Decision!.RuleSetVersion);
         Assert.Equal("identity-not-verified", instance.Decision.DecidingRule);
+    }
+
+    [Fact]
+    public async Task EvaluateRuleSet_asks_for_the_facts_its_rules_read()
+    {
+        _runtime.RuleSetNeeds["non-payment"] = FactNeeds.Invoices | FactNeeds.Plan;
+        var flow = new Flow().Activity("evaluate", "EvaluateRuleSet", new { ruleSet = "non-payment" }).Activity("end", "End")
+            .Connect("evaluate", "None", "end").Build();
+
+        await _runtime.StartAsync(flow);
+
+        Assert.Equal([FactNeeds.Invoices | FactNeeds.Plan], _runtime.FactsBuilt);
+    }
+
+    [Fact]
+    public async Task If_asks_for_the_facts_its_condition_reads()
+    {
+        var flow = new Flow().Activity("check", "If", new { condition = "opportunity.stage == \"Deactivate Account\"" }).Activity("end", "End")
+            .Connect("check", "True", "end").Connect("check", "False", "end").Build();
+
+        await _runtime.StartAsync(flow);
+
+        Assert.Equal([FactNeeds.Opportunity], _runtime.FactsBuilt);
     }
 
     [Fact]

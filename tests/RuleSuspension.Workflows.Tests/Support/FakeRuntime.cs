@@ -48,8 +48,12 @@ internal sealed class FakeRuntime : IWorkflowInstanceStore, IWorkflowFacts, IRul
         return Task.CompletedTask;
     }
 
-    public Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, CancellationToken cancellationToken)
+    /// <summary>What each build of facts was asked to include.</summary>
+    public List<FactNeeds> FactsBuilt { get; } = [];
+
+    public Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, FactNeeds needs, CancellationToken cancellationToken)
     {
+        FactsBuilt.Add(needs);
         var received = eventId is null ? null : Events.GetValueOrDefault(eventId);
         return Task.FromResult(new FactSet
         {
@@ -59,6 +63,11 @@ internal sealed class FakeRuntime : IWorkflowInstanceStore, IWorkflowFacts, IRul
             Now = Clock.GetUtcNow(),
         });
     }
+
+    /// <summary>What each rule set's rules read (none unless set).</summary>
+    public Dictionary<string, FactNeeds> RuleSetNeeds { get; } = [];
+
+    public Task<FactNeeds> NeedsAsync(string ruleSet, CancellationToken cancellationToken) => Task.FromResult(RuleSetNeeds.GetValueOrDefault(ruleSet));
 
     public Task<RuleSetEvaluation> EvaluateAsync(string ruleSet, FactSet facts, CancellationToken cancellationToken)
         => Task.FromResult(new RuleSetEvaluation(3, Decisions.GetValueOrDefault(ruleSet) ?? new RuleSetDecision()));
