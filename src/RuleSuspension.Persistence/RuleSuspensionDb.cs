@@ -129,9 +129,11 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     }
 
     /// <summary>
-    /// Saves the unit of work and commits its transaction. The save takes no savepoint (EF takes one for a save inside a
-    /// transaction so that the transaction survives a failed save): when this last save fails, the whole transaction
-    /// is rolled back anyway, and the savepoint would cost two statements on every commit.
+    /// Saves the unit of work, commits its transaction and ends the unit of work: the context tracks nothing after it.
+    /// The save takes no savepoint (EF takes one for a save inside a transaction so that the transaction survives a
+    /// failed save): when this last save fails, the whole transaction is rolled back anyway, and the savepoint costs
+    /// two statements. Nor does it mark what it wrote as unchanged entity by entity (a snapshot of every value): the
+    /// entities are let go instead, still holding what was written.
     /// </summary>
     public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
@@ -139,7 +141,7 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
         Database.AutoSavepointsEnabled = false;
         try
         {
-            await SaveChangesAsync(cancellationToken);
+            await SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         }
         finally
         {
@@ -147,6 +149,7 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
         }
 
         await transaction.CommitAsync(cancellationToken);
+        ChangeTracker.Clear();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -7,14 +7,18 @@ namespace RuleSuspension.Application.Customers;
 
 public static class CustomerQueries
 {
+    // Every event reads its customer.
+    private static readonly CompiledQuery<Func<RuleSuspensionDb, string, CancellationToken, Task<Customer?>>> CustomerWithActiveSuspension =
+        new(() => EF.CompileAsyncQuery((RuleSuspensionDb db, string id, CancellationToken _) =>
+            db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).FirstOrDefault(c => c.Id == id)));
+
     /// <summary>
     /// Loads a customer with its active suspension (the part of the aggregate its invariants need). A customer this
     /// context already tracks is returned as it is, saved or not: every tracked customer came through here (or was
     /// created), so its active suspension is loaded, and a unit of work sees its own changes before it saves them.
     /// </summary>
     public static async Task<Customer?> FindWithActiveSuspensionAsync(this RuleSuspensionDb db, string id, CancellationToken cancellationToken)
-        => db.Tracked<Customer>(id)
-           ?? await db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        => db.Tracked<Customer>(id) ?? await CustomerWithActiveSuspension.For(db)(db, id, cancellationToken);
 
     public static async Task<Customer> GetWithActiveSuspensionAsync(this RuleSuspensionDb db, string id, CancellationToken cancellationToken)
         => await db.FindWithActiveSuspensionAsync(id, cancellationToken) ?? throw DomainException.NotFound("Customer", id);

@@ -14,6 +14,9 @@ namespace RuleSuspension.Application.Facts;
 /// <summary>Builds the facts a rule set sees for one customer from the read model.</summary>
 public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
 {
+    private static readonly CompiledQuery<Func<RuleSuspensionDb, string, IAsyncEnumerable<Invoice>>> StoredInvoices =
+        new(() => EF.CompileAsyncQuery((RuleSuspensionDb db, string customerId) => db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId)));
+
     /// <summary>
     /// The facts of <paramref name="customerId"/>: the customer, its invoices (days overdue counted on
     /// <paramref name="asOf"/>, default today), its plan, the opportunity and event that triggered the evaluation.
@@ -30,7 +33,7 @@ public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw DomainException.NotFound("Customer", customerId);
         var invoices = needs.HasFlag(FactNeeds.Invoices)
-            ? db.WithUnsaved(await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken), i => i.Id, i => i.CustomerId == customerId)
+            ? db.WithUnsaved(await StoredInvoices.For(db)(db, customerId).ToListAsync(cancellationToken), i => i.Id, i => i.CustomerId == customerId)
             : [];
         var plan = !needs.HasFlag(FactNeeds.Plan) || customer.PlanId is not { } planId ? null
             : db.Tracked<Plan>(planId) ?? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);

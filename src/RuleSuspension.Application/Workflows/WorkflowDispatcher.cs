@@ -26,13 +26,16 @@ public sealed class WorkflowDispatcher(
     TimeProvider clock,
     ILogger<WorkflowDispatcher> logger)
 {
+    // Every event asks it.
+    private static readonly CompiledQuery<Func<RuleSuspensionDb, string, IAsyncEnumerable<WorkflowInstance>>> WaitingInstances =
+        new(() => EF.CompileAsyncQuery((RuleSuspensionDb db, string customerId) =>
+            db.WorkflowInstances.Where(i => i.CustomerId == customerId && i.Status == WorkflowStatus.Waiting)));
+
     /// <summary>Resumes the waiting instances an event concerns, then starts the workflows it triggers.</summary>
     public async Task OnEventAsync(InboundEvent stored, CancellationToken cancellationToken)
     {
         var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, JsonDocument.Parse(stored.Data).RootElement.Clone());
-        var waiting = await db.WorkflowInstances
-            .Where(i => i.CustomerId == stored.CustomerId && i.Status == WorkflowStatus.Waiting)
-            .ToListAsync(cancellationToken);
+        var waiting = await WaitingInstances.For(db)(db, stored.CustomerId).ToListAsync(cancellationToken);
         foreach (var instance in waiting.Where(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Event && b.EventType == stored.Type)).OrderBy(i => i.CreatedAt))
         {
             var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
