@@ -22,6 +22,10 @@ install_if_missing() {
   (apt-get install -y -qq postgresql >/dev/null 2>&1) || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null; }
 }
 
+# What a production server under write load is given (docker-compose.yml too): with the defaults a checkpoint comes
+# every ~500 MB of WAL, every half minute under the load tool, and the full-page images after it stall commits.
+WRITE_HEAVY="-c max_wal_size=8GB -c checkpoint_timeout=15min -c wal_compression=on"
+
 start() {
   install_if_missing
   local bin; bin=$(pg_bin)
@@ -32,7 +36,7 @@ start() {
   fi
   if ! as_owner "$bin/pg_ctl" -D "$PGROOT/data" status >/dev/null 2>&1; then
     as_owner "$bin/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w \
-      -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+      -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c max_connections=300 $WRITE_HEAVY" start >/dev/null
   fi
   echo "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
 }

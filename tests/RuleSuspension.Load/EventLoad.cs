@@ -82,7 +82,7 @@ internal sealed class EventLoad(HttpClient client, string run)
             });
             if (response.IsSuccessStatusCode)
             {
-                recorder.Record((clock.Elapsed - due).TotalMilliseconds);
+                recorder.Record((clock.Elapsed - due).TotalMilliseconds, due);
             }
             else
             {

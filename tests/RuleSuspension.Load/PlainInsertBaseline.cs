@@ -42,7 +42,7 @@ internal static class PlainInsertBaseline
                 Add(insert, "data", """{"customer":{"name":"Load","email":"x@load.test","tenantId":"t-load","planId":"starter","identityVerified":false}}""");
                 Add(insert, "received", DateTimeOffset.UtcNow.ToString("O"));
                 await insert.ExecuteNonQueryAsync();
-                recorder.Record((clock.Elapsed - started).TotalMilliseconds);
+                recorder.Record((clock.Elapsed - started).TotalMilliseconds, started);
             }
         }));
         return recorder.Summarise(clock.Elapsed.TotalSeconds);
