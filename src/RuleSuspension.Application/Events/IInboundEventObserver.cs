@@ -8,5 +8,5 @@ namespace RuleSuspension.Application.Events;
 /// </summary>
 public interface IInboundEventObserver
 {
-    Task OnEventStored(InboundEvent storedEvent, CancellationToken cancellationToken);
+    Task OnEventReceived(InboundEvent received, CancellationToken cancellationToken);
 }

@@ -50,7 +50,7 @@ public sealed class IngestEventHandler(
         db.Events.Add(stored);
         foreach (var observer in observers)
         {
-            await observer.OnEventStored(stored, cancellationToken);
+            await observer.OnEventReceived(stored, cancellationToken);
         }
 
         try

@@ -4,11 +4,11 @@ using RuleSuspension.Domain.Events;
 namespace RuleSuspension.Application.Workflows;
 
 /// <summary>
-/// Hands each stored event to the runtime. Ingestion calls it inside the transaction that stores the event, holding the
+/// Hands each event to the runtime. Ingestion calls it inside the unit of work that stores the event, holding the
 /// customer's lock: an event stored never loses its workflow start, and a customer's events are handled in order.
 /// </summary>
 internal sealed class WorkflowEventObserver(WorkflowDispatcher dispatcher) : IInboundEventObserver
 {
-    public Task OnEventStored(InboundEvent storedEvent, CancellationToken cancellationToken)
-        => dispatcher.OnEventAsync(storedEvent, cancellationToken);
+    public Task OnEventReceived(InboundEvent received, CancellationToken cancellationToken)
+        => dispatcher.OnEventAsync(received, cancellationToken);
 }
