@@ -56,14 +56,15 @@ internal sealed class WorkflowJournalEntryConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<WorkflowJournalEntry> builder)
     {
-        // A child table, appended to: saving a step never rewrites the journal so far.
+        // A child table, appended to: saving a step never rewrites the journal so far. The key is the instance and the
+        // step's number (no generated id for the database to hand back on every insert, no second index to keep).
         builder.ToTable("WorkflowJournal");
-        builder.HasKey(e => e.Id);
+        builder.HasKey(e => new { e.InstanceId, e.Sequence });
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
         builder.Property(e => e.ActivityId).HasMaxLength(128);
         builder.Property(e => e.ActivityType).HasMaxLength(64);
         builder.Property(e => e.Outcome).HasMaxLength(128);
         builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(e => e.InstanceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => new { e.InstanceId, e.Sequence }).IsUnique();
     }
 }
 

@@ -19,11 +19,9 @@ public sealed class WorkflowJournalEntry
         Summary = summary;
     }
 
-    public long Id { get; private set; }
-
     public Guid InstanceId { get; private set; }
 
-    /// <summary>1, 2, 3... per instance.</summary>
+    /// <summary>1, 2, 3... per instance; with the instance, the entry's key.</summary>
     public int Sequence { get; private set; }
 
     public string ActivityId { get; private set; }
