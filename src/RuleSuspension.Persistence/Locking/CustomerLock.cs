@@ -41,8 +41,8 @@ public sealed class CustomerLock
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
             transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.HoldCatalogueStamp(gate is null
-                ? await ScalarAsync(db, transaction, LockPostgres, customerId, cancellationToken)
-                : await ScalarAsync(db, transaction, CatalogueStamp.CountSql, null, cancellationToken));
+                ? await LockPostgresAsync(db, transaction, customerId, cancellationToken)
+                : await db.CatalogueStampAsync(cancellationToken));
             return new CustomerLockScope(db, transaction, gate);
         }
         catch
@@ -59,20 +59,16 @@ public sealed class CustomerLock
     }
 
     /// <remarks>Plain ADO.NET: the statement is fixed, and EF's query pipeline would cost more than the statement.</remarks>
-    private static async Task<long> ScalarAsync(RuleSuspensionDb db, IDbContextTransaction transaction, string sql, string? customerId, CancellationToken cancellationToken)
+    private static async Task<long> LockPostgresAsync(RuleSuspensionDb db, IDbContextTransaction transaction, string customerId, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = sql;
-        if (customerId is not null)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "customer";
-            parameter.Value = customerId;
-            command.Parameters.Add(parameter);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = LockPostgres;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "customer";
+        parameter.Value = customerId;
+        command.Parameters.Add(parameter);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
 

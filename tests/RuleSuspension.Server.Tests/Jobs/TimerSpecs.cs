@@ -41,6 +41,7 @@ public class TimerSpecs(TestServer server) : IClassFixture<TestServer>
         Assert.True(timers.GetProperty("nextFireTime").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(23));
     }
 
+    /// <summary>invoice.issued for one customer → Delay → WaitForEvent identity.verified (or timeout) → End.</summary>
     internal static object DelayedWorkflow(string id, string customerId, string delay) => new
     {
         id,

@@ -5,6 +5,7 @@ using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Tasks;
 using RuleSuspension.Server.Tests.Infrastructure;
+using RuleSuspension.Server.Tests.Jobs;
 using RuleSuspension.Workflows.Runtime;
 using static RuleSuspension.Server.Tests.Infrastructure.Api;
 using static RuleSuspension.Server.Tests.Workflows.WorkflowSteps;
@@ -17,27 +18,6 @@ public sealed class RuntimeGuaranteeSpecs(TestServer server) : IClassFixture<Tes
     private HttpClient Integration => server.Client(Role.Integration);
 
     private HttpClient SuperAdmin => server.Client();
-
-    /// <summary>invoice.issued for one customer → Delay → WaitForEvent identity.verified (or timeout) → End.</summary>
-    private static object TimedFlow(string id, string customerId, string delay) => new
-    {
-        id,
-        name = "Timed " + id,
-        start = "wait",
-        triggers = new object[] { new { @event = "invoice.issued", filter = $"customer.id == \"{customerId}\"" } },
-        activities = new object[]
-        {
-            new { id = "wait", type = "Delay", properties = new { duration = delay } },
-            new { id = "listen", type = "WaitForEvent", properties = new { eventType = "identity.verified", timeout = "P30D" } },
-            new { id = "end", type = "End" },
-        },
-        connections = new object[]
-        {
-            new { from = "wait", outcome = "Done", to = "listen" },
-            new { from = "listen", outcome = "Received", to = "end" },
-            new { from = "listen", outcome = "Timeout", to = "end" },
-        },
-    };
 
     private static object Invoice(string customerId, DateTimeOffset? occurredAt = null) => new
     {
@@ -81,7 +61,7 @@ public sealed class RuntimeGuaranteeSpecs(TestServer server) : IClassFixture<Tes
     {
         var customer = await CreateCustomer(SuperAdmin);
         var workflow = "timed-" + Guid.NewGuid().ToString("N")[..6];
-        await Publish(server.Client(Role.Admin), TimedFlow(workflow, customer, "PT4S"), workflow);
+        await Publish(server.Client(Role.Admin), TimerSpecs.DelayedWorkflow(workflow, customer, "PT4S"), workflow);
         await Accept(Integration, Invoice(customer));
 
         await server.RestartAsync();
@@ -98,7 +78,7 @@ public sealed class RuntimeGuaranteeSpecs(TestServer server) : IClassFixture<Tes
     {
         var customer = await CreateCustomer(SuperAdmin);
         var workflow = "timed-" + Guid.NewGuid().ToString("N")[..6];
-        await Publish(server.Client(Role.Admin), TimedFlow(workflow, customer, "P1D"), workflow);
+        await Publish(server.Client(Role.Admin), TimerSpecs.DelayedWorkflow(workflow, customer, "P1D"), workflow);
         await Accept(Integration, Invoice(customer));
         await using var second = new SecondHost(server);
         await second.ClientAsync();
@@ -129,7 +109,7 @@ public sealed class RuntimeGuaranteeSpecs(TestServer server) : IClassFixture<Tes
     {
         var customer = await CreateCustomer(SuperAdmin);
         var workflow = "timed-" + Guid.NewGuid().ToString("N")[..6];
-        await Publish(server.Client(Role.Admin), TimedFlow(workflow, customer, "PT1S"), workflow);
+        await Publish(server.Client(Role.Admin), TimerSpecs.DelayedWorkflow(workflow, customer, "PT1S"), workflow);
         var startedAt = DateTimeOffset.UtcNow;
         await Accept(Integration, Invoice(customer, startedAt));
         await Eventually(async () => (await Instance(SuperAdmin, customer, workflow)).GetProperty("currentActivityId").GetString() == "listen");
