@@ -176,8 +176,9 @@ internal static class RuleRuntime
     // Dates before 0001-01-01 or after 9999-12-31 (and durations beyond TimeSpan's range) yield null.
     public static DateOnly? AddDays(DateOnly date, decimal days)
     {
-        var day = date.DayNumber + decimal.Truncate(days);
-        return day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber((int)day) : null;
+        if (Math.Abs(days) > DateOnly.MaxValue.DayNumber) return null;
+        var day = date.DayNumber + (int)days;
+        return day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber(day) : null;
     }
 
     public static DateTimeOffset? AddDaysToInstant(DateTimeOffset instant, decimal days) =>
