@@ -140,4 +140,17 @@ public class LimitTests
         Assert.Equal("$.rules[0].then[0].message", error.Path);
         Assert.Contains("nests deeper than", error.Message);
     }
+
+    [Fact]
+    public void Parameter_type_nested_a_hundred_thousand_deep_is_an_unknown_type()
+    {
+        var type = Repeat("list<", 100_000) + "number" + new string('>', 100_000);
+
+        var compilation = RuleSetCompiler.Compile(new RuleSetDocument
+        {
+            Name = "typed", Parameters = [Parameter("p", type, "[]")], Rules = [Rule("r", "true")],
+        });
+
+        Assert.Contains(compilation.Errors, e => e.Path == "$.parameters[0].type");
+    }
 }
