@@ -4,7 +4,8 @@ using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Application.Customers;
 
-public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By);
+/// <param name="Reason">Why the exemption changes; required when it does.</param>
+public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null);
 
 public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock)
 {
@@ -15,12 +16,12 @@ public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider cloc
         var created = customer is null;
         if (customer is null)
         {
-            customer = new Customer(command.Id, command.Profile, command.By, clock.GetUtcNow());
+            customer = new Customer(command.Id, command.Profile, command.By, clock.GetUtcNow(), command.Reason);
             db.Customers.Add(customer);
         }
         else
         {
-            customer.UpdateProfile(command.Profile, command.By, clock.GetUtcNow());
+            customer.UpdateProfile(command.Profile, command.By, clock.GetUtcNow(), command.Reason);
         }
 
         await db.SaveChangesAsync(cancellationToken);

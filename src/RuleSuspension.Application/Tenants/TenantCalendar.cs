@@ -25,6 +25,14 @@ public sealed class TenantCalendar
     public static async Task<TenantCalendar> LoadAsync(RuleSuspensionDb db, CheckClock clock, CancellationToken cancellationToken)
         => new(clock, await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.TimeZone, StringComparer.Ordinal, cancellationToken));
 
+    /// <summary>"Today" at <paramref name="now"/> for one tenant, read on its own (one customer's event or step).</summary>
+    public static async Task<DateOnly> TodayForAsync(RuleSuspensionDb db, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var zones = zone is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [tenantId] = zone };
+        return new TenantCalendar(CheckClock.At(now, null), zones).TodayFor(tenantId);
+    }
+
     /// <summary>"Today" for a customer of <paramref name="tenantId"/>; a tenant that never set a zone counts in UTC.</summary>
     public DateOnly TodayFor(string tenantId)
     {
