@@ -20,6 +20,7 @@ public static class Api
             identityVerified = true,
             exempt,
             accountManagers = new[] { "am@host.test" },
+            reason = exempt ? "Agreed payment plan" : null,
         });
         await Expect(response, HttpStatusCode.Created);
         return id;
