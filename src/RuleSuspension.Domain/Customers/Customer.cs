@@ -117,12 +117,9 @@ public sealed class Customer : IHasDomainEvents
     /// </summary>
     public Suspension Suspend(SuspensionDecision decision, SuspensionPolicy policy, DateTimeOffset at, DateOnly? tenantToday = null)
     {
-        if (!ReasonCodes.IsKnown(decision.ReasonCode))
-        {
-            throw DomainException.Invalid("reasonCode", $"Unknown reason code '{decision.ReasonCode}'; expected one of {string.Join(", ", ReasonCodes.All)}.");
-        }
-
-        var reasonText = Guard.NotBlank(decision.ReasonText, "reasonText");
+        var reasonCode = ReasonCodes.Find(decision.ReasonCode)
+            ?? throw DomainException.Invalid("reasonCode", $"Unknown reason code '{decision.ReasonCode}'; expected one of {string.Join(", ", ReasonCodes.All)}.");
+        var reasonText = Guard.NotBlank(decision.ReasonText, "reason");
         if (ActiveSuspension is { } active)
         {
             throw DomainException.Conflict("already-suspended", $"Customer '{Id}' is already suspended (since {active.SuspendedAt:O}, {active.ReasonCode}).");
@@ -134,7 +131,7 @@ public sealed class Customer : IHasDomainEvents
         }
 
         at = Guard.Utc(at);
-        var suspension = new Suspension(Id, decision with { ReasonText = reasonText }, Access, at);
+        var suspension = new Suspension(Id, decision with { ReasonCode = reasonCode, ReasonText = reasonText }, Access, at);
         _suspensions.Add(suspension);
         Access = policy.Restrict(Access);
         Status = CustomerStatus.Suspended;
