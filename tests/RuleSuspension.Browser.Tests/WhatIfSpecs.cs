@@ -18,12 +18,15 @@ public class WhatIfSpecs(ConsoleFixture console)
         const string lateCustomer = "a-whatif-late-payer";
         using (var admin = console.Server.Api())
         {
-            await Ok(await admin.PutAsJsonAsync($"/api/customers/{lateCustomer}", new
+            foreach (var (id, name, daysOverdue) in new[] { (lateCustomer, "Late Payer Ltd", 20), ("a-whatif-slow", "Slow Bank plc", 14), ("a-whatif-on-time", "On Time GmbH", 3) })
             {
-                name = "Late Payer Ltd", email = "billing@late.test", tenantId = "t-whatif", planId = "pro", identityVerified = true, accountManagers = new[] { "am@host.test" },
-            }));
-            var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20);
-            await Ok(await admin.PutAsJsonAsync("/api/invoices/inv-whatif-1", new { customerId = lateCustomer, amount = 250m, currency = "EUR", issuedAt = due.AddDays(-14), dueDate = due }));
+                await Ok(await admin.PutAsJsonAsync($"/api/customers/{id}", new
+                {
+                    name, email = $"billing@{id}.test", tenantId = "t-whatif", planId = "pro", identityVerified = true, accountManagers = new[] { "am@host.test" },
+                }));
+                var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-daysOverdue);
+                await Ok(await admin.PutAsJsonAsync($"/api/invoices/inv-{id}", new { customerId = id, amount = 250m, currency = "EUR", issuedAt = due.AddDays(-14), dueDate = due }));
+            }
         }
 
         var financeKey = await console.Server.CreateKey("Finance", "finance-whatif");

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, enc, type ParameterInfo, type ParameterPreview, type RuleSetDetail, type RuleSetSummary } from '../api';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -68,6 +68,10 @@ function RuleSetThresholds({ name }: { name: string }) {
   const [confirm, setConfirm] = useState<{ parameter: ParameterInfo; value: unknown } | null>(null);
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const { busy, error, run } = useAction();
+  const whatIf = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (preview?.result) whatIf.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [preview?.result]);
 
   // The what-if of a proposed value: shown on the page and again in the confirmation dialog, asked once per value.
   function previewOf(parameter: ParameterInfo, value: unknown) {
@@ -117,7 +121,7 @@ function RuleSetThresholds({ name }: { name: string }) {
         ))}
       </div>
       {preview ? (
-        <section className="card" aria-labelledby="what-if-title" data-testid="what-if">
+        <section className="card" aria-labelledby="what-if-title" data-testid="what-if" ref={whatIf}>
           <h2 id="what-if-title">
             What if <code>{preview.parameter}</code> were {formatValue(preview.value)}?
           </h2>
@@ -164,6 +168,7 @@ function RuleSetThresholds({ name }: { name: string }) {
       <Dialog
         open={confirm !== null}
         title="Change this threshold?"
+        wide
         onClose={() => setConfirm(null)}
         footer={
           <>
@@ -212,7 +217,7 @@ function PreviewSummary({ preview, show }: { preview: PreviewState; show: number
   return (
     <>
       <p data-testid="what-if-summary">
-        Over <strong>{r.customers.toLocaleString()}</strong> customers, <strong>{r.changed.toLocaleString()}</strong>{' '}
+        Over <strong>{r.customers.toLocaleString()}</strong> {r.customers === 1 ? 'customer' : 'customers'}, <strong>{r.changed.toLocaleString()}</strong>{' '}
         {r.changed === 1 ? 'decision changes' : 'decisions change'}. Nothing is changed until you confirm.
       </p>
       <table className="table" data-testid="what-if-counts">
