@@ -5,7 +5,8 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Application.Customers;
 
 /// <param name="Reason">Why the exemption changes; required when it does.</param>
-public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null);
+/// <param name="KeepExemption">The request said nothing of the exemption: a stored customer keeps the one it has.</param>
+public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null, bool KeepExemption = false);
 
 public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock)
 {
@@ -21,7 +22,8 @@ public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider cloc
         }
         else
         {
-            customer.UpdateProfile(command.Profile, command.By, clock.GetUtcNow(), command.Reason);
+            var profile = command.KeepExemption ? command.Profile with { Exempt = customer.Exempt, ExemptUntil = customer.ExemptUntil } : command.Profile;
+            customer.UpdateProfile(profile, command.By, clock.GetUtcNow(), command.Reason);
         }
 
         await db.SaveChangesAsync(cancellationToken);

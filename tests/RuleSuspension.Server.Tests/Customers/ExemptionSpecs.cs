@@ -134,6 +134,18 @@ public class ExemptionSpecs(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task A_put_that_says_nothing_of_the_exemption_keeps_it()
+    {
+        var id = await ExemptCustomer("2026-03-01");
+
+        await Expect(await server.Client(Role.Integration).PutJson($"/api/customers/{id}", Profile(id, "t-1", new { name = "Renamed Co" })), HttpStatusCode.OK);
+
+        var customer = await Get(Admin, $"/api/customers/{id}");
+        Assert.Equal("Renamed Co", customer.GetProperty("name").GetString());
+        Assert.Equal("2026-03-01", customer.GetProperty("exemptUntil").GetString());
+    }
+
+    [Fact]
     public async Task A_sign_up_event_may_carry_an_exemption_with_its_last_day()
     {
         var id = "c-" + Guid.NewGuid().ToString("N")[..10];
