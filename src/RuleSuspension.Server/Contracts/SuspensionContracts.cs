@@ -7,7 +7,7 @@ namespace RuleSuspension.Server.Contracts;
 public sealed record SuspendRequest(string? ReasonCode, string? Reason, string? ReasonText)
 {
     /// <summary>The written reason, from whichever name was sent; both, saying different things, is refused.</summary>
-    public string WrittenReason => (Reason, ReasonText) switch
+    public string WrittenReason() => (Reason, ReasonText) switch
     {
         ({ } reason, { } text) when reason != text => throw DomainException.Invalid("reason", "Give the reason once, as 'reason' ('reasonText' is its older name)."),
         _ => Reason ?? ReasonText ?? string.Empty,
