@@ -30,7 +30,9 @@ public static class ApplicationRegistration
         services.AddScoped<SaveRuleSetHandler>();
         services.AddScoped<ChangeParametersHandler>();
         services.AddScoped<EvaluateRuleSetHandler>();
+        services.AddScoped<CustomerBook>();
         services.AddScoped<SimulateRuleSetHandler>();
+        services.AddScoped<PreviewParametersHandler>();
         services.AddScoped<LoadShippedRuleSets>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it.

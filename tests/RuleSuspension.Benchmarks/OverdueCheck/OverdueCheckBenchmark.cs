@@ -20,9 +20,35 @@ namespace RuleSuspension.Benchmarks.OverdueCheck;
 /// </summary>
 public static class OverdueCheckBenchmark
 {
-    private static readonly DateOnly AsOf = new(2026, 3, 1);
+    internal static readonly DateOnly AsOf = new(2026, 3, 1);
 
     public static async Task RunAsync(string[] args)
+    {
+        var (services, provider) = await SeedAsync(args);
+        var runId = Guid.NewGuid();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+            db.OverdueCheckRuns.Add(new OverdueCheckRun(runId, "manual", "benchmark", DateTimeOffset.UtcNow, AsOf, null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        var watch = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(runId, "benchmark"), default);
+        watch.Stop();
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine();
+        Console.WriteLine($"## Overdue check on {provider}: {run.Status}");
+        Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}");
+        Console.WriteLine($"wall time {watch.Elapsed.TotalSeconds:F1} s, {run.Checked / watch.Elapsed.TotalSeconds:F0} customers/s");
+        Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (working set before the check {before / 1024 / 1024} MB), GC heap now {GC.GetTotalMemory(false) / 1024 / 1024} MB");
+        await services.DisposeAsync();
+    }
+
+    /// <summary>The services on a fresh database with the shipped rule sets and workflows, and the seeded book.</summary>
+    internal static async Task<(ServiceProvider Services, DatabaseProvider Provider)> SeedAsync(string[] args)
     {
         var provider = args.Length > 0 && args[0].StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
         var customers = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 1_000_000;
@@ -50,26 +76,7 @@ public static class OverdueCheckBenchmark
             Console.WriteLine($"Seeded {customers:N0} customers and {customers * 3:N0} invoices ({customers / 10:N0} overdue) on {provider} in {seed.Elapsed.TotalSeconds:F1} s");
         }
 
-        var runId = Guid.NewGuid();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-            db.OverdueCheckRuns.Add(new OverdueCheckRun(runId, "manual", "benchmark", DateTimeOffset.UtcNow, AsOf, null, DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync();
-        }
-
-        GC.Collect();
-        var before = Process.GetCurrentProcess().WorkingSet64;
-        var watch = Stopwatch.StartNew();
-        var run = await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(runId, "benchmark"), default);
-        watch.Stop();
-        var process = Process.GetCurrentProcess();
-        Console.WriteLine();
-        Console.WriteLine($"## Overdue check on {provider}: {run.Status}");
-        Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}");
-        Console.WriteLine($"wall time {watch.Elapsed.TotalSeconds:F1} s, {run.Checked / watch.Elapsed.TotalSeconds:F0} customers/s");
-        Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (working set before the check {before / 1024 / 1024} MB), GC heap now {GC.GetTotalMemory(false) / 1024 / 1024} MB");
-        await services.DisposeAsync();
+        return (services, provider);
     }
 
     private static string Repository()
