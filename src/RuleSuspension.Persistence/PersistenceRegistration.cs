@@ -10,21 +10,9 @@ public static class PersistenceRegistration
     /// <summary>Registers <see cref="RuleSuspensionDb"/> on the configured provider.</summary>
     public static IServiceCollection AddRuleSuspensionDb(this IServiceCollection services, DatabaseSettings settings, string dataDirectory)
     {
-        switch (settings.Provider)
-        {
-            case DatabaseProvider.PostgreSql:
-                var connectionString = settings.PostgresConnectionString();
-                services.AddDbContextPool<PostgresRuleSuspensionDb>(o => Quiet(o.UseNpgsql(connectionString)));
-                services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<PostgresRuleSuspensionDb>());
-                break;
-            default:
-                Directory.CreateDirectory(dataDirectory);
-                var sqlite = settings.SqliteConnectionString(dataDirectory);
-                services.AddDbContextPool<SqliteRuleSuspensionDb>(o => Quiet(o.UseSqlite(sqlite)));
-                services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<SqliteRuleSuspensionDb>());
-                break;
-        }
-
+        var dialect = settings.Dialect;
+        dialect.AddContext(services, settings.EffectiveConnectionString(dataDirectory), o => Quiet(o));
+        services.AddSingleton(dialect);
         services.AddSingleton(settings);
         return services;
     }
@@ -38,13 +26,10 @@ public static class PersistenceRegistration
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
-    /// <summary>Applies pending migrations; on SQLite also turns on write-ahead logging so readers never wait for the writer.</summary>
+    /// <summary>Applies pending migrations, then what the provider needs beyond them (<see cref="IDatabaseDialect.AfterMigrateAsync"/>).</summary>
     public static async Task MigrateAsync(this RuleSuspensionDb db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await db.Dialect.AfterMigrateAsync(db, cancellationToken);
     }
 }
