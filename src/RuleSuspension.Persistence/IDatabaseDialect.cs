@@ -37,6 +37,9 @@ public interface IDatabaseDialect
     /// <summary>Registers the provider's context (pooled) on the connection string.</summary>
     void AddContext(IServiceCollection services, string connectionString, Action<DbContextOptionsBuilder> common);
 
+    /// <summary>A context of its own, outside the container (tools, tests): the connection string is used as given.</summary>
+    RuleSuspensionDb CreateContext(string connectionString);
+
     /// <summary>What a fresh or migrated database needs beyond its migrations (SQLite: write-ahead logging).</summary>
     Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
 

@@ -75,6 +75,9 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
         services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<PostgresRuleSuspensionDb>());
     }
 
+    public RuleSuspensionDb CreateContext(string connectionString)
+        => new PostgresRuleSuspensionDb(new DbContextOptionsBuilder<PostgresRuleSuspensionDb>().UseNpgsql(connectionString).Options);
+
     public Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)

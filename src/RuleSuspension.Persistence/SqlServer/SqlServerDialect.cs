@@ -115,6 +115,9 @@ public sealed class SqlServerDialect : IDatabaseDialect
         services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<SqlServerRuleSuspensionDb>());
     }
 
+    public RuleSuspensionDb CreateContext(string connectionString)
+        => new SqlServerRuleSuspensionDb(new DbContextOptionsBuilder<SqlServerRuleSuspensionDb>().UseSqlServer(connectionString).Options);
+
     public async Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
     {
         try

@@ -49,6 +49,9 @@ public sealed class SqliteDialect : IDatabaseDialect
         services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<SqliteRuleSuspensionDb>());
     }
 
+    public RuleSuspensionDb CreateContext(string connectionString)
+        => new SqliteRuleSuspensionDb(new DbContextOptionsBuilder<SqliteRuleSuspensionDb>().UseSqlite(connectionString).Options);
+
     /// <summary>Write-ahead logging, so that readers never wait for the writer.</summary>
     public async Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
         => await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
