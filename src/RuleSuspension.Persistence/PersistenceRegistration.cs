@@ -18,12 +18,14 @@ public static class PersistenceRegistration
     }
 
     /// <summary>
-    /// A failed statement is not logged as an error by EF: the caller gets the exception and either expects it (a
-    /// repeated event id meets the primary key) or lets it reach the error handler, which logs what is unexpected.
+    /// A failed statement or connection is not logged as an error by EF: the caller gets the exception and either
+    /// expects it (a repeated event id meets the primary key) or lets it reach the error handler (or the start's
+    /// connection check), which logs what is unexpected.
     /// </summary>
     private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options)
         => options.ConfigureWarnings(w => w.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>Applies pending migrations, then what the provider needs beyond them (<see cref="IDatabaseDialect.AfterMigrateAsync"/>).</summary>
