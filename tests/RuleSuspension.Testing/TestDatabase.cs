@@ -73,6 +73,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return settings.Dialect.CreateContext(settings.EffectiveConnectionString(sqliteDirectory));
     }
 
+    /// <summary>A database on the same server that does not exist (on SQLite, a file not yet created).</summary>
+    public string MissingDatabaseConnectionString()
+    {
+        var missing = "rs_missing_" + Guid.NewGuid().ToString("N")[..12];
+        return Provider switch
+        {
+            DatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = missing }.ConnectionString,
+            DatabaseProvider.SqlServer => new SqlConnectionStringBuilder(ConnectionString) { InitialCatalog = missing }.ConnectionString,
+            _ => $"Data Source={Path.Combine(Path.GetTempPath(), "rs-missing", missing + ".db")}",
+        };
+    }
+
     public async ValueTask DisposeAsync()
     {
         switch (Provider)

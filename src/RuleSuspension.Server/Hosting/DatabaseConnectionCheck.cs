@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Server.Hosting;
@@ -16,8 +18,8 @@ internal static class DatabaseConnectionCheck
         var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.CloseConnectionAsync();
+            // Asks whether the database exists: a server that answers "no" is reachable (the migrations create it).
+            await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
             return true;
         }
         catch (Exception e) when (Unreachable(e) is { } unreachable)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Persistence;
 using RuleSuspension.Server.Hosting;
+using RuleSuspension.Testing;
 
 namespace RuleSuspension.Server.Tests.Hosting;
 
@@ -40,6 +41,16 @@ public class DatabaseConnectionCheckSpecs
 
         Assert.False(reachable);
         Assert.StartsWith("Critical: Cannot start: the PostgreSql database at 127.0.0.1:1 cannot be reached: ", Assert.Single(lines));
+    }
+
+    [Fact]
+    public async Task A_reachable_server_without_the_database_yet_is_reachable()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var (reachable, lines) = await Check(database.Provider, database.MissingDatabaseConnectionString());
+
+        Assert.True(reachable, string.Join(Environment.NewLine, lines));
     }
 
     [Fact]
