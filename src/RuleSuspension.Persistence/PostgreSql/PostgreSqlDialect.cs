@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -46,16 +45,14 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
     {
         var given = settings.RequiredConnectionString();
         var builder = new NpgsqlConnectionStringBuilder(given);
-        // Npgsql's builder knows every keyword (ContainsKey is always true); the plain one tells what was written.
-        var written = new DbConnectionStringBuilder { ConnectionString = given };
-        bool Written(string keyword) => written.ContainsKey(keyword) || written.ContainsKey(keyword.Replace(" ", string.Empty));
-        if (!Written("Max Auto Prepare"))
+        var written = new ConnectionStringKeywords(given);
+        if (!written.Written("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = 128;
             builder.AutoPrepareMinUsages = 2;
         }
 
-        if (!Written("No Reset On Close"))
+        if (!written.Written("No Reset On Close"))
         {
             builder.NoResetOnClose = true;
         }
