@@ -122,6 +122,8 @@ public sealed class SqlServerDialect : IDatabaseDialect
     {
         try
         {
+            // This node's idle pooled connections are sessions in the database too: let them go first.
+            SqlConnection.ClearPool((SqlConnection)db.Database.GetDbConnection());
             await db.Database.ExecuteSqlRawAsync(ReadCommittedSnapshotSql, cancellationToken);
         }
         catch (SqlException e)
