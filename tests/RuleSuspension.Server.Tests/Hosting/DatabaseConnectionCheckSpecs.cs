@@ -54,6 +54,14 @@ public class DatabaseConnectionCheckSpecs
     }
 
     [Fact]
+    public void The_server_process_is_not_in_invariant_globalization_mode_which_SqlClient_refuses()
+    {
+        var runtimeConfig = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "RuleSuspension.Server.runtimeconfig.json")))!;
+
+        Assert.False(runtimeConfig["runtimeOptions"]!["configProperties"]!["System.Globalization.Invariant"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task A_reachable_database_logs_nothing()
     {
         var directory = Path.Combine(Path.GetTempPath(), "rs-connection-check", Guid.NewGuid().ToString("N"));
