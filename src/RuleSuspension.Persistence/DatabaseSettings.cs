@@ -14,8 +14,6 @@ public sealed class DatabaseSettings
     /// <summary>The connection string the service uses: the operator's, with the provider's defaults where they wrote none.</summary>
     public string EffectiveConnectionString(string dataDirectory) => Dialect.ConnectionString(this, dataDirectory);
 
-    public string SqliteConnectionString(string dataDirectory) => Sqlite.SqliteDialect.Instance.ConnectionString(this, dataDirectory);
-
     /// <summary>The PostgreSQL connection string, tuned for the service (see <see cref="PostgreSql.PostgreSqlDialect.ConnectionString"/>).</summary>
     public string PostgresConnectionString() => PostgreSql.PostgreSqlDialect.Instance.ConnectionString(this, string.Empty);
 

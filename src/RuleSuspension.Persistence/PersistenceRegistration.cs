@@ -10,9 +10,7 @@ public static class PersistenceRegistration
     /// <summary>Registers <see cref="RuleSuspensionDb"/> on the configured provider.</summary>
     public static IServiceCollection AddRuleSuspensionDb(this IServiceCollection services, DatabaseSettings settings, string dataDirectory)
     {
-        var dialect = settings.Dialect;
-        dialect.AddContext(services, settings.EffectiveConnectionString(dataDirectory), o => Quiet(o));
-        services.AddSingleton(dialect);
+        settings.Dialect.AddContext(services, settings.EffectiveConnectionString(dataDirectory), o => Quiet(o));
         services.AddSingleton(settings);
         return services;
     }
