@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test of RuleSuspension, on a fresh Debian machine too: installs what is missing (PostgreSQL from
 # Debian when run as root), starts a throwaway PostgreSQL, builds, runs every test project (the integration
-# tests on SQLite and again on PostgreSQL) and ends with one line: "N passed, N failed".
+# tests on SQLite and again on PostgreSQL, and a third time on SQL Server when RS_TEST_SQLSERVER names one: none can
+# run on our machines) and ends with a line saying whether SQL Server was tested, then one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
 RESULTS=artifacts/test-results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
-# Test projects that talk to the database run twice: on SQLite and on PostgreSQL.
+# Test projects that talk to the database run twice: on SQLite and on PostgreSQL (and on SQL Server, below).
 DATABASE_PROJECTS="RuleSuspension.Persistence.Tests RuleSuspension.Server.Tests"
-# Test projects that need PostgreSQL itself (a cluster of server processes) run once, with it.
-POSTGRES_PROJECTS="RuleSuspension.Scheduling.Tests"
+# Test projects that need a database server (a cluster of server processes) run on PostgreSQL (and SQL Server).
+SERVER_DATABASE_PROJECTS="RuleSuspension.Scheduling.Tests"
+# A SQL Server to run the database projects on as well, e.g. "Server=host,1433;User ID=sa;Password=...;TrustServerCertificate=True"
+# (each test creates and drops a database of its own on it).
+SQLSERVER=${RS_TEST_SQLSERVER:-}
+sqlserver_runs=0
 
 passed=0
 failed=0
@@ -18,6 +23,11 @@ step() { printf '\n== %s\n' "$*"; }
 finish() {
   scripts/postgres.sh stop
   echo
+  if [ "$sqlserver_runs" -gt 0 ]; then
+    echo "SQL Server: tested ($sqlserver_runs test project runs on the server RS_TEST_SQLSERVER names)."
+  else
+    echo "SQL Server: not tested (no RS_TEST_SQLSERVER given); its T-SQL and model checks ran without a server."
+  fi
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
   exit
@@ -80,6 +90,7 @@ count() {
 
 run() {
   local project=$1 label=$2; shift 2
+  [[ "$label" != *.SqlServer ]] || sqlserver_runs=$((sqlserver_runs + 1))
   step "$label"
   env "$@" dotnet test "tests/$project/$project.csproj" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$label.trx" --logger "console;verbosity=minimal" \
@@ -88,14 +99,16 @@ run() {
   count "$RESULTS/$label.trx"
 }
 
-# docker-compose.yml (PostgreSQL and two nodes) must parse: one counted check where the client exists.
-step "docker-compose.yml"
+# The compose files (PostgreSQL or SQL Server, with two nodes) must parse: one counted check each where the client exists.
+step "docker-compose"
 if command -v docker-compose >/dev/null 2>&1; then
-  if POSTGRES_PASSWORD=check docker-compose config -q; then
-    passed=$((passed + 1)); echo "   parses"
-  else
-    failed=$((failed + 1)); echo "   docker-compose config failed" >&2
-  fi
+  for file in docker-compose.yml docker-compose.sqlserver.yml; do
+    if POSTGRES_PASSWORD=check MSSQL_SA_PASSWORD=Check-1234 docker-compose -f "$file" config -q; then
+      passed=$((passed + 1)); echo "   $file parses"
+    else
+      failed=$((failed + 1)); echo "   docker-compose config failed on $file" >&2
+    fi
+  done
 else
   echo "   docker-compose is not available here: not checked"
 fi
@@ -105,8 +118,10 @@ for csproj in tests/*.Tests/*.Tests.csproj; do
   if [[ " $DATABASE_PROJECTS " == *" $project "* ]]; then
     run "$project" "$project.Sqlite" RS_TEST_DATABASE=Sqlite
     run "$project" "$project.PostgreSql" RS_TEST_DATABASE=PostgreSql "RS_TEST_POSTGRES=$PG"
-  elif [[ " $POSTGRES_PROJECTS " == *" $project "* ]]; then
+    [ -z "$SQLSERVER" ] || run "$project" "$project.SqlServer" RS_TEST_DATABASE=SqlServer "RS_TEST_SQLSERVER=$SQLSERVER"
+  elif [[ " $SERVER_DATABASE_PROJECTS " == *" $project "* ]]; then
     run "$project" "$project" RS_TEST_DATABASE=PostgreSql "RS_TEST_POSTGRES=$PG"
+    [ -z "$SQLSERVER" ] || run "$project" "$project.SqlServer" RS_TEST_DATABASE=SqlServer "RS_TEST_SQLSERVER=$SQLSERVER"
   else
     run "$project" "$project" RS_TEST_DATABASE=Sqlite
   fi

@@ -15,3 +15,9 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresRuleSuspensionDb CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<PostgresRuleSuspensionDb>().UseNpgsql("Host=localhost;Database=design").Options);
 }
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerRuleSuspensionDb>
+{
+    public SqlServerRuleSuspensionDb CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<SqlServerRuleSuspensionDb>().UseSqlServer("Server=localhost;Database=design").Options);
+}

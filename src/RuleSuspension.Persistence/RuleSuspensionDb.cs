@@ -21,11 +21,15 @@ namespace RuleSuspension.Persistence;
 
 /// <summary>
 /// The system of record. Provider-specific subclasses (<see cref="SqliteRuleSuspensionDb"/>,
-/// <see cref="PostgresRuleSuspensionDb"/>) exist only so that each provider has its own migrations.
+/// <see cref="PostgresRuleSuspensionDb"/>, <see cref="SqlServerRuleSuspensionDb"/>) give each provider its own
+/// migrations and its <see cref="Dialect"/>.
 /// </summary>
 public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(options)
 {
     private long? _heldCatalogueStamp;
+
+    /// <summary>What differs on this context's database: locks, claims, bulk statements.</summary>
+    public abstract IDatabaseDialect Dialect { get; }
 
     public DbSet<Customer> Customers => Set<Customer>();
 
@@ -75,7 +79,7 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     /// read with the lock, in the same statement; elsewhere it costs one small query.
     /// </summary>
     public async ValueTask<long> CatalogueStampAsync(CancellationToken cancellationToken)
-        => _heldCatalogueStamp ?? await Database.SqlQueryRaw<long>(CatalogueStamp.CountSql).SingleAsync(cancellationToken);
+        => _heldCatalogueStamp ?? await Database.SqlQueryRaw<long>(Dialect.CatalogueStampSql).SingleAsync(cancellationToken);
 
     /// <summary>Holds the stamp read with a customer's lock for that unit of work; null when it ends.</summary>
     internal void HoldCatalogueStamp(long? stamp) => _heldCatalogueStamp = stamp;

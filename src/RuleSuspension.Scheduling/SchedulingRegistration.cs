@@ -16,10 +16,10 @@ namespace RuleSuspension.Scheduling;
 public static class SchedulingRegistration
 {
     /// <summary>
-    /// Quartz with a persistent job store in the application's database: on PostgreSQL, clustered (every node sharing
-    /// the database shares the work, and a trigger fires on one node); on SQLite, a file of its own beside the
-    /// database (<c>quartz.db</c>), so that the scheduler's writes never wait for the application's. Quartz creates
-    /// its tables when they are missing.
+    /// Quartz with a persistent job store chosen by the database's dialect: in the application's database on
+    /// PostgreSQL and SQL Server, clustered (every node sharing the database shares the work, and a trigger fires on
+    /// one node); on SQLite, a file of its own beside the database (<c>quartz.db</c>), so that the scheduler's writes
+    /// never wait for the application's. Quartz creates its tables from its own scripts when they are missing.
     /// </summary>
     public static IServiceCollection AddRuleSuspensionScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database, string dataDirectory)
     {
@@ -39,19 +39,15 @@ public static class SchedulingRegistration
             quartz.UseDefaultThreadPool(Math.Max(1, scheduling.MaxConcurrency));
             quartz.UsePersistentStore(store =>
             {
-                if (database.Provider == DatabaseProvider.PostgreSql)
+                var dialect = database.Dialect;
+                dialect.UseJobStore(store, database, dataDirectory);
+                if (dialect.SharedByNodes)
                 {
-                    store.UsePostgres(database.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql."));
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = scheduling.CheckinInterval;
                         c.CheckinMisfireThreshold = scheduling.CheckinMisfireThreshold;
                     });
-                }
-                else
-                {
-                    Directory.CreateDirectory(dataDirectory);
-                    store.UseSqlite($"Data Source={Path.Combine(dataDirectory, "quartz.db")}");
                 }
 
                 store.ProvisionSchema();

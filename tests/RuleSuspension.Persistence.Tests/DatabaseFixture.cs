@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Testing;
 
 namespace RuleSuspension.Persistence.Tests;
 
-/// <summary>A migrated database on the configured provider (SQLite file, or a fresh PostgreSQL database).</summary>
+/// <summary>A migrated database on the configured provider (SQLite file, or a fresh PostgreSQL or SQL Server database).</summary>
 public sealed class DatabaseFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rs-persistence-tests", Guid.NewGuid().ToString("N"));
@@ -27,7 +26,6 @@ public sealed class DatabaseFixture : IAsyncLifetime
         }
     }
 
-    public RuleSuspensionDb Context() => _database!.Provider == DatabaseProvider.PostgreSql
-        ? new PostgresRuleSuspensionDb(new DbContextOptionsBuilder<PostgresRuleSuspensionDb>().UseNpgsql(new DatabaseSettings { Provider = DatabaseProvider.PostgreSql, ConnectionString = _database.ConnectionString }.PostgresConnectionString()).Options)
-        : new SqliteRuleSuspensionDb(new DbContextOptionsBuilder<SqliteRuleSuspensionDb>().UseSqlite($"Data Source={Path.Combine(_directory, "test.db")}").Options);
+    /// <summary>A context on the database, with the connection defaults the service uses.</summary>
+    public RuleSuspensionDb Context() => _database!.Context(_directory);
 }

@@ -1,26 +1,30 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Npgsql;
 using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Testing;
 
 /// <summary>
-/// The database a test server runs on: SQLite in a temporary directory by default, or a fresh database on the
-/// PostgreSQL server named by <c>RS_TEST_POSTGRES</c> when <c>RS_TEST_DATABASE=PostgreSql</c> (the test script sets both).
+/// The database a test server runs on, chosen by <c>RS_TEST_DATABASE</c>: SQLite in a temporary directory by default;
+/// with <c>PostgreSql</c>, a fresh database on the server named by <c>RS_TEST_POSTGRES</c>; with <c>SqlServer</c>, a
+/// fresh database on the server named by <c>RS_TEST_SQLSERVER</c> (the test script sets them).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string? _postgresAdmin;
+    private readonly string? _admin;
 
-    private TestDatabase(DatabaseProvider provider, string? connectionString, string? postgresAdmin, string name)
+    private TestDatabase(DatabaseProvider provider, string? connectionString, string? admin, string name)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        _postgresAdmin = postgresAdmin;
+        _admin = admin;
         Name = name;
     }
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Null on SQLite: the server's default file in its data directory.</summary>
     public string? ConnectionString { get; }
 
     public string Name { get; }
@@ -31,35 +35,84 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync()
     {
         var name = "rs_test_" + Guid.NewGuid().ToString("N")[..12];
-        if (ConfiguredProvider != DatabaseProvider.PostgreSql)
+        switch (ConfiguredProvider)
         {
-            return new TestDatabase(DatabaseProvider.Sqlite, null, null, name);
-        }
+            case DatabaseProvider.PostgreSql:
+            {
+                var admin = Admin("RS_TEST_POSTGRES", "PostgreSql", "a PostgreSQL server (the test script starts one)");
+                await ExecuteAsync(new NpgsqlConnection(admin), $"CREATE DATABASE \"{name}\"");
+                return new TestDatabase(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, admin, name);
+            }
 
-        var admin = Environment.GetEnvironmentVariable("RS_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("RS_TEST_DATABASE=PostgreSql needs RS_TEST_POSTGRES, a connection string to a PostgreSQL server (the test script starts one).");
-        await using (var connection = new NpgsqlConnection(admin))
+            case DatabaseProvider.SqlServer:
+            {
+                var admin = Admin("RS_TEST_SQLSERVER", "SqlServer", "a SQL Server (none can run on our build machines)");
+                await ExecuteAsync(new SqlConnection(admin), $"CREATE DATABASE [{name}]");
+                return new TestDatabase(DatabaseProvider.SqlServer, new SqlConnectionStringBuilder(admin) { InitialCatalog = name }.ConnectionString, admin, name);
+            }
+
+            default:
+                return new TestDatabase(DatabaseProvider.Sqlite, null, null, name);
+        }
+    }
+
+    /// <summary>A database several server processes can share: PostgreSQL or SQL Server, never SQLite.</summary>
+    public static async Task<TestDatabase> CreateSharedAsync()
+    {
+        var database = await CreateAsync();
+        return database.Provider != DatabaseProvider.Sqlite
+            ? database
+            : throw new InvalidOperationException(
+                "These specs need a database server: set RS_TEST_DATABASE=PostgreSql with RS_TEST_POSTGRES (scripts/postgres.sh start prints one; ./test.sh sets it), or RS_TEST_DATABASE=SqlServer with RS_TEST_SQLSERVER.");
+    }
+
+    /// <summary>A context on this database; on SQLite, on <c>rulesuspension.db</c> in <paramref name="sqliteDirectory"/>.</summary>
+    public RuleSuspensionDb Context(string sqliteDirectory)
+    {
+        var settings = new DatabaseSettings { Provider = Provider, ConnectionString = ConnectionString };
+        return settings.Dialect.CreateContext(settings.EffectiveConnectionString(sqliteDirectory));
+    }
+
+    /// <summary>A database on the same server that does not exist (on SQLite, a file not yet created).</summary>
+    public string MissingDatabaseConnectionString()
+    {
+        var missing = "rs_missing_" + Guid.NewGuid().ToString("N")[..12];
+        return Provider switch
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, admin, name);
+            DatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = missing }.ConnectionString,
+            DatabaseProvider.SqlServer => new SqlConnectionStringBuilder(ConnectionString) { InitialCatalog = missing }.ConnectionString,
+            _ => $"Data Source={Path.Combine(Path.GetTempPath(), "rs-missing", missing + ".db")}",
+        };
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_postgresAdmin is null)
+        switch (Provider)
         {
-            return;
+            case DatabaseProvider.PostgreSql:
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(new NpgsqlConnection(_admin), $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                break;
+            case DatabaseProvider.SqlServer:
+                SqlConnection.ClearAllPools();
+                await ExecuteAsync(new SqlConnection(_admin), $"IF DB_ID(N'{Name}') IS NOT NULL BEGIN ALTER DATABASE [{Name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{Name}]; END");
+                break;
         }
+    }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_postgresAdmin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+    private static string Admin(string variable, string provider, string what)
+        => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } admin
+            ? admin
+            : throw new InvalidOperationException($"RS_TEST_DATABASE={provider} needs {variable}, a connection string to {what}.");
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using (connection)
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -10,6 +10,7 @@ using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Locking;
 using RuleSuspension.Rules;
 using RuleSuspension.Rules.Facts;
 
@@ -29,8 +30,8 @@ internal sealed record CustomerFailure(string CustomerId, string Error);
 
 /// <summary>
 /// Checks one batch of customers in one transaction: loads them with their invoices, decides each with the rule set on
-/// the tenant's "today", suspends or warns, and commits once. The customers are locked for the transaction (on
-/// PostgreSQL an advisory lock per customer, the same one events take), so an event for one of them waits rather than
+/// the tenant's "today", suspends or warns, and commits once. The customers are locked for the transaction (the same
+/// lock events take, <see cref="CustomerLock.AcquireAllAsync"/>), so an event for one of them waits rather than
 /// interleaves. When the commit fails, the batch is retried one customer at a time so that one bad customer costs only
 /// itself.
 /// </summary>
@@ -73,7 +74,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockCustomersAsync(db, customerIds, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CustomerLock>().AcquireAllAsync(db, customerIds, cancellationToken);
 
         var ids = customerIds.ToList();
         var customers = await db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
@@ -181,24 +182,6 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
             default:
                 return null;
         }
-    }
-
-    /// <summary>
-    /// On PostgreSQL, takes the advisory lock of every customer of the batch for the transaction, in id order (so two
-    /// lockers of overlapping sets cannot deadlock): the lock <c>CustomerLock</c> takes for one customer's events.
-    /// SQLite has one writer, and the transaction already holds it.
-    /// </summary>
-    private static async Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsNpgsql())
-        {
-            return;
-        }
-
-        var ids = customerIds.Distinct().Order(StringComparer.Ordinal).ToArray();
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT count(pg_advisory_xact_lock(hashtext(id))) FROM (SELECT id FROM unnest({ids}) AS id ORDER BY id) AS ordered",
-            cancellationToken);
     }
 
     private static string? FiredRuleOf(RuleSetDecision decision, string actionType)

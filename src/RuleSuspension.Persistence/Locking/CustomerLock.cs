@@ -1,22 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using RuleSuspension.Persistence.Catalogue;
 
 namespace RuleSuspension.Persistence.Locking;
 
 /// <summary>
 /// Serialises the work on one customer across requests and nodes, inside a database transaction: events of a customer
-/// are handled one at a time, in order; different customers in parallel. PostgreSQL: a transaction-scoped advisory lock
-/// on the customer id. SQLite: it has one writer anyway, so one in-process gate plus <c>BEGIN IMMEDIATE</c> (which takes
-/// the write lock at once, covering other processes on the same file) avoids storms of SQLITE_BUSY retries.
+/// are handled one at a time, in order; different customers in parallel. The database's dialect takes the lock
+/// (<see cref="IDatabaseDialect.LockCustomerAsync"/>: PostgreSQL's advisory lock, SQL Server's application lock) and
+/// reads the catalogue's stamp with it. A database with one writer (SQLite) is serialised anyway: one in-process gate
+/// plus <c>BEGIN IMMEDIATE</c> (which takes the write lock at once, covering other processes on the same file) avoids
+/// storms of SQLITE_BUSY retries. This method is the one way in: every caller waits here.
 /// </summary>
 public sealed class CustomerLock
 {
-    // The lock, then the catalogue's stamp, in one statement.
-    private const string LockPostgres =
-        "SELECT (" + CatalogueStamp.CountSql + ") FROM (SELECT pg_advisory_xact_lock(hashtext(@customer))) AS locked";
-
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly SemaphoreSlim _oneWriter = new(1, 1);
 
     /// <summary>
     /// Begins a transaction holding the customer's lock. When the context already has a transaction, its owner holds
@@ -29,7 +26,8 @@ public sealed class CustomerLock
             return new CustomerLockScope(db, null, null);
         }
 
-        var gate = db.Database.IsNpgsql() ? null : _sqliteWriter;
+        var dialect = db.Dialect;
+        var gate = dialect.HasOneWriter ? _oneWriter : null;
         if (gate is not null)
         {
             await gate.WaitAsync(cancellationToken);
@@ -40,9 +38,7 @@ public sealed class CustomerLock
         {
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
             transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.HoldCatalogueStamp(gate is null
-                ? await LockPostgresAsync(db, transaction, customerId, cancellationToken)
-                : await db.CatalogueStampAsync(cancellationToken));
+            db.HoldCatalogueStamp(await dialect.LockCustomerAsync(db, customerId, cancellationToken));
             return new CustomerLockScope(db, transaction, gate);
         }
         catch
@@ -58,17 +54,20 @@ public sealed class CustomerLock
         }
     }
 
-    /// <remarks>Plain ADO.NET: the statement is fixed, and EF's query pipeline would cost more than the statement.</remarks>
-    private static async Task<long> LockPostgresAsync(RuleSuspensionDb db, IDbContextTransaction transaction, string customerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the lock of every customer of a batch in the context's current transaction (its owner commits), in id
+    /// order, so that two lockers of overlapping sets cannot deadlock. On a database with one writer the transaction
+    /// already holds every customer.
+    /// </summary>
+    public async Task AcquireAllAsync(RuleSuspensionDb db, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = LockPostgres;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "customer";
-        parameter.Value = customerId;
-        command.Parameters.Add(parameter);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The customers of a batch are locked inside the batch's transaction.");
+        }
+
+        var ordered = customerIds.Distinct().Order(StringComparer.Ordinal).ToList();
+        await db.Dialect.LockCustomersAsync(db, ordered, cancellationToken);
     }
 }
 

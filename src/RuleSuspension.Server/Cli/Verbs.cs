@@ -33,11 +33,16 @@ internal static class Verbs
 
     /// <summary>
     /// Runs a verb with the server's services on a prepared database (migrated, shipped rule sets loaded);
-    /// refused input is printed as one line and exits with 1.
+    /// refused input is printed as one line and exits with 1, and so is a database that cannot be reached.
     /// </summary>
     public static async Task<int> WithServices(ParseResult result, CancellationToken cancellationToken, Func<IServiceProvider, Task<int>> verb)
     {
         await using var app = ServerApp.Build(ConfigurationArguments(result));
+        if (!await DatabaseConnectionCheck.ReachableAsync(app.Services, cancellationToken))
+        {
+            return 1;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
@@ -53,7 +58,12 @@ internal static class Verbs
 
     private static async Task<int> Serve(ParseResult result, CancellationToken cancellationToken)
     {
-        var app = ServerApp.Build(ConfigurationArguments(result));
+        await using var app = ServerApp.Build(ConfigurationArguments(result));
+        if (!await DatabaseConnectionCheck.ReachableAsync(app.Services, cancellationToken))
+        {
+            return 1;
+        }
+
         await app.RunAsync(cancellationToken);
         return 0;
     }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Tasks;
 using static RuleSuspension.Scheduling.Tests.Cluster.ClusterSteps;
 
 namespace RuleSuspension.Scheduling.Tests.Cluster;
@@ -27,13 +29,10 @@ public sealed class EventSerialisationClusterSpecs : IAsyncLifetime
         })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
-        var counts = await cluster.QueryAsync(
-            $"""
-            SELECT (SELECT count(*) FROM "Suspensions" WHERE "CustomerId" = '{customer}'),
-                   (SELECT count(*) FROM "Tasks" WHERE "CustomerId" = '{customer}' AND "Status" = 'Open'),
-                   (SELECT count(*) FROM "Events" WHERE "CustomerId" = '{customer}')
-            """,
-            r => (Suspensions: r.GetInt64(0), OpenTasks: r.GetInt64(1), Events: r.GetInt64(2)));
-        Assert.Equal((1L, 1L, (long)Events), counts.Single());
+        var counts = await cluster.QueryAsync(async db => (
+            Suspensions: await db.Suspensions.LongCountAsync(s => s.CustomerId == customer),
+            OpenTasks: await db.Tasks.LongCountAsync(t => t.CustomerId == customer && t.Status == HumanTaskStatus.Open),
+            Events: await db.Events.LongCountAsync(e => e.CustomerId == customer)));
+        Assert.Equal((1L, 1L, (long)Events), counts);
     }
 }

@@ -1,8 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using static RuleSuspension.Scheduling.Tests.Cluster.ClusterSteps;
 
 namespace RuleSuspension.Scheduling.Tests.Cluster;
 
-/// <summary>The scheduled check on two nodes sharing PostgreSQL: once per fire time, and on after a node dies.</summary>
+/// <summary>The scheduled check on two nodes sharing one database: once per fire time, and on after a node dies.</summary>
 public sealed class ScheduledCheckClusterSpecs : IAsyncLifetime
 {
     private readonly TwoNodeCluster cluster = new();
@@ -22,22 +23,19 @@ public sealed class ScheduledCheckClusterSpecs : IAsyncLifetime
         var killedAt = DateTimeOffset.UtcNow;
 
         await TwoNodeCluster.Eventually(async () => await FinishedRunsAsync(killedAt.AddSeconds(1)) >= 2, TimeSpan.FromSeconds(30), $"checks after the first node was killed{Environment.NewLine}{cluster.Second.Log}");
-        var runs = await cluster.QueryAsync(
-            "SELECT \"ScheduledFor\", \"Executions\" FROM \"OverdueCheckRuns\" WHERE \"Trigger\" = 'schedule'",
-            r => (ScheduledFor: r.GetFieldValue<DateTimeOffset>(0), Executions: r.GetInt32(1)));
+        var runs = await cluster.QueryAsync(db => db.OverdueCheckRuns.Where(r => r.Trigger == "schedule")
+            .Select(r => new { ScheduledFor = r.ScheduledFor!.Value, r.Executions }).ToListAsync());
         Assert.Equal(runs.Count, runs.Select(r => r.ScheduledFor).Distinct().Count());
 
         // A run the killed node was in the middle of is recovered by the other (a second execution); no other repeats.
         Assert.All(runs.Where(r => Math.Abs((r.ScheduledFor - killedAt).TotalSeconds) > 3), r => Assert.Equal(1, r.Executions));
-        var suspensions = await cluster.QueryAsync($"SELECT count(*) FROM \"Suspensions\" WHERE \"CustomerId\" = '{customer}'", r => r.GetInt64(0));
-        Assert.Equal(1, suspensions.Single());
+        var suspensions = await cluster.QueryAsync(db => db.Suspensions.CountAsync(s => s.CustomerId == customer));
+        Assert.Equal(1, suspensions);
     }
 
     private async Task<int> FinishedRunsAsync(DateTimeOffset scheduledAfter)
     {
-        var counts = await cluster.QueryAsync(
-            $"SELECT count(*) FROM \"OverdueCheckRuns\" WHERE \"Trigger\" = 'schedule' AND \"EndedAt\" IS NOT NULL AND \"ScheduledFor\" > '{scheduledAfter.UtcDateTime:O}'::timestamptz",
-            r => r.GetInt64(0));
-        return (int)counts.Single();
+        return await cluster.QueryAsync(db => db.OverdueCheckRuns
+            .CountAsync(r => r.Trigger == "schedule" && r.EndedAt != null && r.ScheduledFor > scheduledAfter));
     }
 }

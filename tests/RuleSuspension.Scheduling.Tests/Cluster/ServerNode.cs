@@ -1,3 +1,4 @@
+using RuleSuspension.Persistence;
 using System.Diagnostics;
 using System.Net.Http.Json;
 
@@ -25,12 +26,12 @@ public sealed class ServerNode : IAsyncDisposable
     /// <summary>The last lines the node logged (for failure messages).</summary>
     public string Log => string.Join(Environment.NewLine, _output.TakeLast(40));
 
-    public static async Task<ServerNode> StartAsync(string connectionString, string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    public static async Task<ServerNode> StartAsync(DatabaseProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryRoot() };
-        foreach (var argument in new[] { ServerDll(), "serve", "--urls", url, $"--Data:Directory={dataDirectory}", "--Database:Provider=PostgreSql", $"--Database:ConnectionString={connectionString}", $"--Workflows:Directory={Path.Combine(RepositoryRoot(), "workflows")}" }
+        foreach (var argument in new[] { ServerDll(), "serve", "--urls", url, $"--Data:Directory={dataDirectory}", $"--Database:Provider={provider}", $"--Database:ConnectionString={connectionString}", $"--Workflows:Directory={Path.Combine(RepositoryRoot(), "workflows")}" }
                      .Concat(settings.Select(s => $"--{s.Key}={s.Value}")))
         {
             start.ArgumentList.Add(argument);

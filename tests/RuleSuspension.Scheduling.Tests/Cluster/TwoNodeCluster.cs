@@ -1,20 +1,23 @@
-using Npgsql;
+using RuleSuspension.Persistence;
+using RuleSuspension.Testing;
 
 namespace RuleSuspension.Scheduling.Tests.Cluster;
 
 /// <summary>
-/// Two server processes sharing a fresh PostgreSQL database (on the server named by <c>RS_TEST_POSTGRES</c>), with a
+/// Two server processes sharing a fresh database on the server <c>RS_TEST_DATABASE</c> names (PostgreSQL by
+/// <c>RS_TEST_POSTGRES</c>, or SQL Server by <c>RS_TEST_SQLSERVER</c>), with a
 /// check every two seconds and quick cluster check-ins so that a killed node's work is taken over within seconds.
 /// </summary>
 public sealed class TwoNodeCluster : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rs-cluster", Guid.NewGuid().ToString("N"));
-    private readonly string _database = "rs_cluster_" + Guid.NewGuid().ToString("N")[..12];
-    private string _admin = "";
+    private TestDatabase? _database;
 
     public ServerNode First { get; private set; } = null!;
 
     public ServerNode Second { get; private set; } = null!;
+
+    public DatabaseProvider Provider { get; private set; }
 
     public string ConnectionString { get; private set; } = "";
 
@@ -31,34 +34,25 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _admin = Environment.GetEnvironmentVariable("RS_TEST_POSTGRES") is { Length: > 0 } admin
-            ? admin
-            : throw new InvalidOperationException(
-                "The cluster specs need a PostgreSQL server: set RS_TEST_POSTGRES to a connection string of one (scripts/postgres.sh start prints one; ./test.sh sets it).");
-        await using (var connection = new NpgsqlConnection(_admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
+        _database = await TestDatabase.CreateSharedAsync();
+        Provider = _database.Provider;
+        ConnectionString = _database.ConnectionString!;
 
         // The first node migrates the database and writes the first key; the second joins it.
-        First = await ServerNode.StartAsync(ConnectionString, Path.Combine(_root, "node1"), Settings);
+        First = await ServerNode.StartAsync(Provider, ConnectionString, Path.Combine(_root, "node1"), Settings);
         ApiKey = (await File.ReadAllTextAsync(Path.Combine(First.DataDirectory, "admin.key"))).Trim();
-        Second = await ServerNode.StartAsync(ConnectionString, Path.Combine(_root, "node2"), Settings);
+        Second = await ServerNode.StartAsync(Provider, ConnectionString, Path.Combine(_root, "node2"), Settings);
     }
 
     public async Task DisposeAsync()
     {
         await First.DisposeAsync();
         await Second.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -70,19 +64,10 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     }
 
     /// <summary>Runs a query on the shared database.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
+    public async Task<T> QueryAsync<T>(Func<RuleSuspensionDb, Task<T>> query)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        await using var db = _database!.Context(_root);
+        return await query(db);
     }
 
     public static async Task Eventually(Func<Task<bool>> condition, TimeSpan within, string what)

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Persistence.Outbox;
+
+namespace RuleSuspension.Persistence;
+
+/// <summary>
+/// Everything that differs between the databases the service runs on, one implementation per database in its own
+/// folder (<c>Sqlite/</c>, <c>PostgreSql/</c>, <c>SqlServer/</c>). The one in use is chosen once at start from
+/// <see cref="DatabaseSettings.Provider"/> (<see cref="DatabaseDialects.For"/>), and every context carries it
+/// (<see cref="RuleSuspensionDb.Dialect"/>): code outside these folders asks the dialect, never which database it is.
+/// </summary>
+public interface IDatabaseDialect
+{
+    DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// True when the database takes one writer at a time (SQLite): the customer lock then queues this process's
+    /// writers before they begin, rather than letting them meet the database's busy error.
+    /// </summary>
+    bool HasOneWriter { get; }
+
+    /// <summary>True when several nodes may share the database: the scheduler's job store is then clustered.</summary>
+    bool SharedByNodes { get; }
+
+    /// <summary>The catalogue's stamp, one <c>bigint</c> named <c>Value</c>.</summary>
+    string CatalogueStampSql { get; }
+
+    /// <summary>The connection string the service uses: the operator's, with this database's defaults for what they did not write.</summary>
+    string ConnectionString(DatabaseSettings settings, string dataDirectory);
+
+    /// <summary>Where the database is, for a log line: a host and port, or a file.</summary>
+    string Location(string connectionString);
+
+    /// <summary>Registers the provider's context (pooled) on the connection string.</summary>
+    void AddContext(IServiceCollection services, string connectionString, Action<DbContextOptionsBuilder> common);
+
+    /// <summary>A context of its own, outside the container (tools, tests): the connection string is used as given.</summary>
+    RuleSuspensionDb CreateContext(string connectionString);
+
+    /// <summary>What a fresh or migrated database needs beyond its migrations (SQLite: write-ahead logging).</summary>
+    Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
+
+    /// <summary>Takes the customer's lock in the context's current transaction and reads the catalogue's stamp with it.</summary>
+    Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the lock of every customer given, in the order given, in the context's current transaction.</summary>
+    Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken);
+
+    /// <summary>Takes the due messages of one channel so that no other node sends them meanwhile, and saves the claim.</summary>
+    Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken);
+
+    /// <summary>Quartz's persistent job store on this database (clustering is added by the caller when <see cref="SharedByNodes"/>).</summary>
+    void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory);
+
+    /// <summary>True when the provider's exception means a unique key or primary key was met.</summary>
+    bool IsUniqueViolation(Exception exception);
+}

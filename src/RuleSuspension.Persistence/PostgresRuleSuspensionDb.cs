@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace RuleSuspension.Persistence;
-
-/// <summary>The real server: several nodes may share one PostgreSQL database.</summary>
-public sealed class PostgresRuleSuspensionDb(DbContextOptions<PostgresRuleSuspensionDb> options) : RuleSuspensionDb(options);

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Persistence.Catalogue;
+using RuleSuspension.Persistence.Outbox;
+
+namespace RuleSuspension.Persistence.Sqlite;
+
+/// <summary>
+/// SQLite: one file, one writer, one node. A transaction begins with <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's
+/// default), which takes the write lock at once: holding it is holding every customer's lock.
+/// </summary>
+public sealed class SqliteDialect : IDatabaseDialect
+{
+    private const int ConstraintUnique = 2067;
+    private const int ConstraintPrimaryKey = 1555;
+
+    public static SqliteDialect Instance { get; } = new();
+
+    private SqliteDialect()
+    {
+    }
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public bool HasOneWriter => true;
+
+    public bool SharedByNodes => false;
+
+    public string CatalogueStampSql => CatalogueStamp.CountSql;
+
+    /// <summary>Defaults to a file in the data directory.</summary>
+    public string ConnectionString(DatabaseSettings settings, string dataDirectory)
+        => settings.ConnectionString is { Length: > 0 } cs ? cs : $"Data Source={Path.Combine(dataDirectory, "rulesuspension.db")}";
+
+    public string Location(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+    /// <summary>Creates the file's directory: SQLite creates the file, not its directory.</summary>
+    public void AddContext(IServiceCollection services, string connectionString, Action<DbContextOptionsBuilder> common)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(Location(connectionString))) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        services.AddDbContextPool<SqliteRuleSuspensionDb>(o => common(o.UseSqlite(connectionString)));
+        services.AddScoped<RuleSuspensionDb>(sp => sp.GetRequiredService<SqliteRuleSuspensionDb>());
+    }
+
+    public RuleSuspensionDb CreateContext(string connectionString)
+        => new SqliteRuleSuspensionDb(new DbContextOptionsBuilder<SqliteRuleSuspensionDb>().UseSqlite(connectionString).Options);
+
+    /// <summary>Write-ahead logging, so that readers never wait for the writer.</summary>
+    public async Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+    /// <summary>The transaction holds the write lock already: only the stamp is read.</summary>
+    public async Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
+        => await db.CatalogueStampAsync(cancellationToken);
+
+    public Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
+        => Task.CompletedTask;
+
+    /// <summary>One writer, one node: a plain query is enough.</summary>
+    public async Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
+    {
+        var messages = await due.Select(db.Outbox).ToListAsync(cancellationToken);
+        due.Claim(messages);
+        await db.SaveChangesAsync(cancellationToken);
+        return messages;
+    }
+
+    /// <summary>A file of its own beside the database (<c>quartz.db</c>), so that the scheduler's writes never wait for the application's.</summary>
+    public void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        store.UseSqlite($"Data Source={Path.Combine(dataDirectory, "quartz.db")}");
+    }
+
+    public bool IsUniqueViolation(Exception exception)
+        => exception is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
+}
