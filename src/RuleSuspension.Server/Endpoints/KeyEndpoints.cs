@@ -18,7 +18,7 @@ internal static class KeyEndpoints
     }
 
     internal static Role ParseRole(string? role)
-        => Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+        => ExactName.TryParse<Role>(role, out var parsed)
             ? parsed
             : throw DomainException.Invalid("role", $"'{role}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
 }

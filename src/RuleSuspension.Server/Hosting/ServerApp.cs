@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Scheduling;
@@ -21,13 +23,18 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         var data = DataDirectory.From(builder.Configuration);
         builder.AddRuleSuspensionLogging(data);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-        AddServices(builder.Services, builder.Configuration, data);
+        var limits = InputLimitsFrom(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        AddServices(builder.Services, builder.Configuration, data, limits);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimit();
+        app.UseJsonBodyCheck();
+        app.UseHeadAsGet();
+        app.UseRouting();
         var webConsole = UseWebConsole(app);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -68,10 +75,11 @@ public static class ServerApp
         }
     }
 
-    private static void AddServices(IServiceCollection services, IConfiguration configuration, DataDirectory data)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, DataDirectory data, InputLimits limits)
     {
-        var suspensionPolicy = configuration.GetSection("Suspensions").Get<SuspensionPolicy>() ?? SuspensionPolicy.Default;
+        var suspensionPolicy = SuspensionPolicyFrom(configuration);
         services.AddSingleton(data);
+        services.AddSingleton(limits);
         services.AddSingleton(suspensionPolicy);
         var databaseSettings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
@@ -95,6 +103,32 @@ public static class ServerApp
             document.Info.Description = "Decides and manages customer suspensions. Authenticate with the X-Api-Key header.";
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>The binder would take "1" or "Admin, Finance" for a role: the lifting role is read by its exact name.</summary>
+    internal static SuspensionPolicy SuspensionPolicyFrom(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Suspensions");
+        var policy = section.Get<SuspensionPolicy>() ?? SuspensionPolicy.Default;
+        if (section["LiftingRole"] is not { } liftingRole)
+        {
+            return policy;
+        }
+
+        return ExactName.TryParse<Role>(liftingRole, out var role)
+            ? policy with { LiftingRole = role }
+            : throw new InvalidOperationException($"Suspensions:LiftingRole '{liftingRole}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
+    }
+
+    internal static InputLimits InputLimitsFrom(IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default;
+        if (limits.ReasonLength is < 1 or > InputLimits.ReasonColumn)
+        {
+            throw new InvalidOperationException($"Limits:ReasonLength must be between 1 and {InputLimits.ReasonColumn} (the column's size).");
+        }
+
+        return limits;
     }
 
     private static void MapEndpoints(WebApplication app)
