@@ -32,12 +32,13 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimit();
-        app.UseJsonBodyCheck();
         app.UseHeadAsGet();
         app.UseRouting();
         var webConsole = UseWebConsole(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRouteIdCheck();
+        app.UseJsonBodyCheck();
         MapEndpoints(app);
         MapWebConsoleFallback(app, webConsole);
         return app;
