@@ -19,8 +19,9 @@ public static class EventComparison
             differences.Add("customerId");
         }
 
-        // Databases keep microseconds at best: an instant is the same when it is the same to the microsecond.
-        if (Microseconds(stored.OccurredAt) != Microseconds(again.OccurredAt))
+        // The stored instant is rounded by the database (SQLite's column keeps a tenth of a millisecond): an instant
+        // is the same when it is the same to the millisecond.
+        if (Milliseconds(stored.OccurredAt) != Milliseconds(again.OccurredAt))
         {
             differences.Add("occurredAt");
         }
@@ -35,7 +36,7 @@ public static class EventComparison
         return differences;
     }
 
-    private static long Microseconds(DateTimeOffset at) => at.UtcTicks / 10;
+    private static long Milliseconds(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMillisecond;
 }
 
 /// <summary>An event id sent again with another body: the second event would be lost as a "duplicate".</summary>

@@ -7,8 +7,8 @@ namespace RuleSuspension.Server.Errors;
 
 /// <summary>
 /// Every JSON body is read once before any endpoint sees it: a duplicate key (which the readers would resolve as
-/// "last wins"), a nesting deeper than <see cref="InputLimits.MaxJsonDepth"/> or malformed JSON is a 400 naming the
-/// path, line and column, on every route, whatever reads the body afterwards.
+/// "last wins") or a nesting deeper than <see cref="InputLimits.MaxJsonDepth"/> is a 400 naming the path, line and
+/// column, on every route, whatever reads the body afterwards.
 /// </summary>
 internal static class JsonBodyCheck
 {
@@ -47,7 +47,7 @@ internal static class JsonBodyCheck
         await next(context);
     });
 
-    /// <summary>The first duplicate key, excessive depth or syntax error in <paramref name="json"/>, or null.</summary>
+    /// <summary>The first duplicate key or excessive depth in <paramref name="json"/>, or null.</summary>
     internal static ProblemDetails? Problem(ReadOnlySpan<byte> json, int maxDepth)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
@@ -81,14 +81,16 @@ internal static class JsonBodyCheck
                 }
             }
         }
-        catch (JsonException e)
+        catch (JsonException e) when (frames.Count >= maxDepth)
         {
             var line = (e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
-            var tooDeep = frames.Count >= maxDepth;
-            return Located(PathOf(frames), line, column,
-                tooDeep ? $"The JSON nests deeper than {maxDepth} levels at line {line}, column {column}." : $"The JSON is malformed at line {line}, column {column}.",
-                tooDeep ? "JSON nested too deep" : "Malformed JSON");
+            return Located(PathOf(frames), line, column, $"The JSON nests deeper than {maxDepth} levels at line {line}, column {column}.", "JSON nested too deep");
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON is reported by the endpoint's own reader, in that route's shape (documents list their errors).
+            return null;
         }
 
         return null;
