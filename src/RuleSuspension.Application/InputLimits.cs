@@ -15,6 +15,15 @@ public sealed record InputLimits
     /// <summary>The columns that hold a reason a person writes (suspension, lift, task).</summary>
     public const int ReasonColumn = 2000;
 
+    /// <summary>The customer's name column.</summary>
+    public const int NameColumn = 512;
+
+    /// <summary>The customer's email column.</summary>
+    public const int EmailColumn = 320;
+
+    /// <summary>The narrowest column a label goes to (an API key's name).</summary>
+    public const int LabelColumn = 128;
+
     public static InputLimits Default { get; } = new();
 
     /// <summary>Customer names.</summary>
@@ -23,7 +32,7 @@ public sealed record InputLimits
     /// <summary>Emails: the customer's and its account managers'.</summary>
     public int EmailLength { get; init; } = 254;
 
-    /// <summary>Short labels: tags, key names, plan and board names, CRM stages, currencies' neighbours.</summary>
+    /// <summary>Short labels: tags, key names, plan and board names, CRM stages, strings in parameter values.</summary>
     public int LabelLength { get; init; } = 100;
 
     /// <summary>A reason a person writes (manual suspension, lift, task completion).</summary>

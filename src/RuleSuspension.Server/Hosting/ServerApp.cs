@@ -128,9 +128,20 @@ public static class ServerApp
     internal static InputLimits InputLimitsFrom(IConfiguration configuration)
     {
         var limits = configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default;
-        if (limits.ReasonLength is < 1 or > InputLimits.ReasonColumn)
+
+        // A text limit above its column would let PostgreSQL refuse the row with a 500 instead of a 400.
+        foreach (var (name, value, column) in new[]
         {
-            throw new InvalidOperationException($"Limits:ReasonLength must be between 1 and {InputLimits.ReasonColumn} (the column's size).");
+            ("ReasonLength", limits.ReasonLength, InputLimits.ReasonColumn),
+            ("NameLength", limits.NameLength, InputLimits.NameColumn),
+            ("EmailLength", limits.EmailLength, InputLimits.EmailColumn),
+            ("LabelLength", limits.LabelLength, InputLimits.LabelColumn),
+        })
+        {
+            if (value < 1 || value > column)
+            {
+                throw new InvalidOperationException($"Limits:{name} must be between 1 and {column} (the column's size); it is {value}.");
+            }
         }
 
         return limits;
