@@ -209,6 +209,12 @@ public sealed record InputLimits
 
     private static bool IsPrintable(string text, int index, bool allowSpace)
     {
+        // Most text is ASCII: printable from the space to the tilde.
+        if (text[index] < 0x80)
+        {
+            return text[index] is > ' ' and < '\u007F' || (allowSpace && text[index] == ' ');
+        }
+
         if (char.IsSurrogate(text[index]) && !char.IsSurrogatePair(text, index))
         {
             return false;
