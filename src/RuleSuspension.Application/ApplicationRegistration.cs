@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Facts;
@@ -42,6 +43,7 @@ public static class ApplicationRegistration
         services.AddSingleton<OverdueBatch>();
         services.AddWorkflowRuntime();
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(InputLimits.Default);
         return services;
     }
 }

@@ -14,6 +14,9 @@ public sealed class ValidationErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many fields have errors.</summary>
+    public int Count => _errors.Count;
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
@@ -22,6 +25,27 @@ public sealed class ValidationErrors
         }
 
         list.Add(message);
+    }
+
+    /// <summary>Records <paramref name="problem"/> (a sentence after the field's name) when there is one.</summary>
+    public void Check(string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            Add(field, problem);
+        }
+    }
+
+    /// <summary>Records why <paramref name="id"/> is not a good id (<see cref="InputLimits.IdProblem"/>).</summary>
+    public void CheckId(string field, string? id) => Check(field, InputLimits.IdProblem(id));
+
+    /// <summary>Records why an optional text is refused: too long, or with control characters.</summary>
+    public void CheckText(string field, string? text, int max)
+    {
+        if (text is not null)
+        {
+            Check(field, InputLimits.TextProblem(text, max));
+        }
     }
 
     public void ThrowIfAny()

@@ -11,6 +11,20 @@ namespace RuleSuspension.Browser.Tests;
 public class ConsoleSpecs(ConsoleFixture console)
 {
     [Fact]
+    public async Task The_console_is_served_with_a_content_security_policy_it_keeps()
+    {
+        using var client = new HttpClient { BaseAddress = console.Server.Address };
+
+        var page = await client.GetAsync("/");
+
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.DoesNotContain("https://", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Signing_in_works_from_the_keyboard_and_a_wrong_key_is_explained()
     {
         await using var tab = await console.OpenAsync();

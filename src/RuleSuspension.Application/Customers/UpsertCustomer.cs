@@ -8,11 +8,16 @@ namespace RuleSuspension.Application.Customers;
 /// <param name="KeepExemption">The request said nothing of the exemption: a stored customer keeps the one it has.</param>
 public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null, bool KeepExemption = false);
 
-public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock)
+public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits)
 {
     /// <summary>Creates or replaces the customer's profile; returns the customer and whether it was created.</summary>
     public async Task<(Customer Customer, bool Created)> Handle(UpsertCustomer command, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        errors.CheckId("id", command.Id);
+        limits.Check(command.Profile, errors);
+        errors.ThrowIfAny();
+
         var customer = await db.FindWithActiveSuspensionAsync(command.Id, cancellationToken);
         var created = customer is null;
         if (customer is null)

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Invoices;
+using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
 
 namespace RuleSuspension.Application.Events;
@@ -25,6 +28,41 @@ public abstract record EventData
         };
     }
 
+    /// <summary>Records every bound (DESIGN §10) the content breaks, each under its path.</summary>
+    public void Check(InputLimits limits, ValidationErrors errors)
+    {
+        switch (this)
+        {
+            case SignedUp s:
+                limits.Check(new CustomerProfile(s.TenantId, s.Name, s.Email, s.PlanId, s.Tags, s.IdentityVerified, false, s.AccountManagers), errors, "data.customer.");
+                break;
+            case PlanChanged p:
+                if (p.FromPlanId is not null)
+                {
+                    errors.CheckId("data.fromPlanId", p.FromPlanId);
+                }
+
+                errors.CheckId("data.toPlan.id", p.ToPlanId);
+                errors.CheckText("data.toPlan.name", p.ToPlanName, limits.LabelLength);
+                break;
+            case OpportunityAdded o:
+                errors.CheckId("data.opportunityId", o.OpportunityId);
+                errors.CheckId("data.boardId", o.BoardId);
+                errors.CheckText("data.boardName", o.BoardName, limits.LabelLength);
+                errors.CheckText("data.stage", o.Stage, limits.LabelLength);
+                errors.Check("data.value", limits.AmountProblem(o.Value));
+                break;
+            case InvoiceIssued i:
+                errors.CheckId("data.invoiceId", i.InvoiceId);
+                limits.CheckInvoice(errors, "data.", i.Amount, i.Currency, i.IssuedAt, i.DueDate, null);
+                break;
+            case InvoicePaid paid:
+                errors.CheckId("data.invoiceId", paid.InvoiceId);
+                errors.Check("data.paidAt", limits.DateProblem(DateOnly.FromDateTime(paid.PaidAt.UtcDateTime)));
+                break;
+        }
+    }
+
     private static SignedUp ReadSignUp(DataReader customer) => new(
         customer.String("name"), customer.String("email"), customer.String("tenantId"), customer.OptionalString("planId"),
         customer.OptionalBoolean("identityVerified") ?? false, customer.StringList("tags"), customer.StringList("accountManagers"),
@@ -37,7 +75,7 @@ public abstract record EventData
     }
 }
 
-/// <param name="Exempt">Null when the data does not say: an exemption already set is kept.</param>
+/// <param name="Exempt">Null when the data does not say: exempt only if <paramref name="ExemptUntil"/> is given.</param>
 /// <param name="ExemptUntil">The exemption's last day in the tenant's zone; alone it means exempt until then.</param>
 public sealed record SignedUp(string Name, string Email, string TenantId, string? PlanId, bool IdentityVerified, IReadOnlyList<string> Tags, IReadOnlyList<string> AccountManagers, bool? Exempt = null, DateOnly? ExemptUntil = null) : EventData;
 

@@ -33,7 +33,8 @@ public sealed class IngestEventHandler(
     TimeProvider clock,
     IEnumerable<IInboundEventObserver> observers,
     ILogger<IngestEventHandler> logger,
-    CustomerLock customerLock)
+    CustomerLock customerLock,
+    InputLimits limits)
 {
     public async Task<IngestResult> Handle(IngestEvent command, CancellationToken cancellationToken)
     {
@@ -46,7 +47,22 @@ public sealed class IngestEventHandler(
 
         var now = clock.GetUtcNow();
         var stored = new InboundEvent(envelope.Id!, envelope.Type!, envelope.OccurredAt!.Value, envelope.CustomerId!, envelope.Data.GetRawText(), now);
-        await ApplyToReadModel(stored, data, command.By, cancellationToken);
+        try
+        {
+            await ApplyToReadModel(stored, data, command.By, cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // A repeat that no longer applies (a sign-up of the customer it created): the stored event decides.
+            if (await StoredAsync(stored.Id, cancellationToken) is { } earlier)
+            {
+                await locked.RollbackAsync(cancellationToken);
+                return Repeat(earlier, stored);
+            }
+
+            throw;
+        }
+
         db.Events.Add(stored);
         foreach (var observer in observers)
         {
@@ -62,9 +78,10 @@ public sealed class IngestEventHandler(
             // The id was stored before (a repeat), or by a concurrent request just now: what this request did is
             // rolled back with the event.
             await locked.RollbackAsync(cancellationToken);
-            if (await IsStoredByAnother(stored.Id, cancellationToken))
+            db.ChangeTracker.Clear();
+            if (await StoredAsync(stored.Id, cancellationToken) is { } earlier)
             {
-                return new IngestResult(stored.Id, IngestOutcome.Duplicate);
+                return Repeat(earlier, stored);
             }
 
             throw;
@@ -74,17 +91,10 @@ public sealed class IngestEventHandler(
         return new IngestResult(stored.Id, IngestOutcome.Processed);
     }
 
-    private static (EventEnvelope Envelope, EventData Data) Validate(EventEnvelope envelope)
+    private (EventEnvelope Envelope, EventData Data) Validate(EventEnvelope envelope)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(envelope.Id))
-        {
-            errors.Add("id", "is required.");
-        }
-        else if (envelope.Id.Length > 128)
-        {
-            errors.Add("id", "must be at most 128 characters.");
-        }
+        errors.CheckId("id", envelope.Id);
 
         if (string.IsNullOrWhiteSpace(envelope.Type))
         {
@@ -95,24 +105,32 @@ public sealed class IngestEventHandler(
             errors.Add("type", $"'{envelope.Type}' is not a known event type; expected one of {string.Join(", ", EventTypes.All)}.");
         }
 
-        if (envelope.OccurredAt is null)
+        if (envelope.OccurredAt is not { } occurredAt)
         {
             errors.Add("occurredAt", "is required.");
         }
-
-        if (string.IsNullOrWhiteSpace(envelope.CustomerId))
+        else
         {
-            errors.Add("customerId", "is required.");
+            errors.Check("occurredAt", limits.EventTimeProblem(occurredAt, clock.GetUtcNow()));
         }
+
+        errors.CheckId("customerId", envelope.CustomerId);
 
         if (envelope.Data.ValueKind != JsonValueKind.Object)
         {
             errors.Add("data", envelope.Data.ValueKind == JsonValueKind.Undefined ? "is required." : "must be an object.");
         }
 
+        var before = errors.Count;
         var data = EventTypes.IsKnown(envelope.Type) && envelope.Data.ValueKind == JsonValueKind.Object
             ? EventData.Read(envelope.Type!, envelope.Data, errors)
             : null;
+        if (errors.Count == before)
+        {
+            // The bounds of fields that were read; a field that could not be read has its error already.
+            data?.Check(limits, errors);
+        }
+
         errors.ThrowIfAny();
         return (envelope, data!);
     }
@@ -123,25 +141,19 @@ public sealed class IngestEventHandler(
         switch (data)
         {
             case SignedUp s:
-                var existing = await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken);
-                var saysExemption = s.Exempt is not null || s.ExemptUntil is not null;
+                if (await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken) is not null)
+                {
+                    // A customer signs up once: a second sign-up would re-run the sign-up workflows (and suspend again).
+                    throw new DomainException(DomainErrorKind.Conflict, "already-signed-up",
+                        $"Customer '{stored.CustomerId}' exists already; change its profile with PUT /api/customers/{stored.CustomerId}.", "customerId");
+                }
 
-                // A re-sent sign-up that says nothing of the exemption must not clear one an operator set.
                 var profile = new CustomerProfile(s.TenantId, s.Name, s.Email, s.PlanId, s.Tags, s.IdentityVerified,
-                    saysExemption ? s.Exempt ?? true : existing?.Exempt ?? false, s.AccountManagers)
+                    s.Exempt ?? s.ExemptUntil is not null, s.AccountManagers)
                 {
-                    ExemptUntil = saysExemption ? s.ExemptUntil : existing?.ExemptUntil,
+                    ExemptUntil = s.ExemptUntil,
                 };
-                var why = $"{stored.Type} event {stored.Id}";
-                if (existing is not null)
-                {
-                    existing.UpdateProfile(profile, by, at, why);
-                }
-                else
-                {
-                    db.Customers.Add(new Customer(stored.CustomerId, profile, by, at, why));
-                }
-
+                db.Customers.Add(new Customer(stored.CustomerId, profile, by, at, $"{stored.Type} event {stored.Id}"));
                 break;
             case PlanChanged p:
                 var plan = await db.Plans.FindAsync([p.ToPlanId], cancellationToken);
@@ -170,12 +182,10 @@ public sealed class IngestEventHandler(
 
                 break;
             case InvoiceIssued i:
-                await UpsertInvoiceHandler.Apply(db, new UpsertInvoice(i.InvoiceId, stored.CustomerId, i.Amount, i.Currency, i.IssuedAt, i.DueDate, null), cancellationToken);
+                await UpsertInvoiceHandler.Apply(db, new UpsertInvoice(i.InvoiceId, stored.CustomerId, i.Amount, i.Currency, i.IssuedAt, i.DueDate, null, by), "data.invoiceId", at, cancellationToken);
                 break;
             case InvoicePaid paid:
-                var invoice = await db.Invoices.FindAsync([paid.InvoiceId], cancellationToken)
-                    ?? throw DomainException.Invalid("data.invoiceId", $"Invoice '{paid.InvoiceId}' is unknown; send invoice.issued or PUT /api/invoices/{paid.InvoiceId} first.");
-                invoice.MarkPaid(paid.PaidAt);
+                await UpsertInvoiceHandler.MarkPaid(db, paid.InvoiceId, stored.CustomerId, paid.PaidAt, by, at, cancellationToken);
                 break;
             case IdentityVerified:
                 (await RequireCustomer(stored.CustomerId, cancellationToken)).MarkIdentityVerified(by, at);
@@ -187,9 +197,15 @@ public sealed class IngestEventHandler(
         => await db.FindWithActiveSuspensionAsync(customerId, cancellationToken)
            ?? throw DomainException.Invalid("customerId", $"Customer '{customerId}' is unknown; send customer.signed-up or PUT /api/customers/{customerId} first.");
 
-    private async Task<bool> IsStoredByAnother(string eventId, CancellationToken cancellationToken)
+    private Task<InboundEvent?> StoredAsync(string eventId, CancellationToken cancellationToken)
+        => db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+
+    /// <summary>The same id again: a duplicate when the body is the same, a conflict naming what differs otherwise.</summary>
+    private static IngestResult Repeat(InboundEvent earlier, InboundEvent again)
     {
-        db.ChangeTracker.Clear();
-        return await db.Events.AnyAsync(e => e.Id == eventId, cancellationToken);
+        var differences = EventComparison.Differences(earlier, again);
+        return differences.Count == 0
+            ? new IngestResult(again.Id, IngestOutcome.Duplicate)
+            : throw new EventConflictException(again.Id, differences);
     }
 }

@@ -10,7 +10,7 @@ public sealed record CreateApiKey(string Name, Role Role, Actor By);
 
 public sealed record CreatedApiKey(Guid Id, string Name, Role Role, string Key, DateTimeOffset CreatedAt);
 
-public sealed class CreateApiKeyHandler(RuleSuspensionDb db, TimeProvider clock)
+public sealed class CreateApiKeyHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits)
 {
     public async Task<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
@@ -18,6 +18,10 @@ public sealed class CreateApiKeyHandler(RuleSuspensionDb db, TimeProvider clock)
         {
             throw DomainException.Invalid("name", "'name' must not be empty.");
         }
+
+        var errors = new ValidationErrors();
+        errors.CheckText("name", command.Name, limits.LabelLength);
+        errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
         var (key, plain) = ApiKey.Create(command.Name, command.Role, now);

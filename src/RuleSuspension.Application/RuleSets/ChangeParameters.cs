@@ -11,7 +11,7 @@ namespace RuleSuspension.Application.RuleSets;
 /// <summary>Finance sets thresholds: a new version with the new values, audited with the old and new values.</summary>
 public sealed record ChangeParameters(string Name, IReadOnlyDictionary<string, JsonElement> Values, Actor By);
 
-public sealed class ChangeParametersHandler(RuleSuspensionDb db, TimeProvider clock)
+public sealed class ChangeParametersHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits)
 {
     public async Task<RuleSetVersion> Handle(ChangeParameters command, CancellationToken cancellationToken)
     {
@@ -22,14 +22,20 @@ public sealed class ChangeParametersHandler(RuleSuspensionDb db, TimeProvider cl
             throw new InvalidDocumentException("parameter values", [new DocumentError("$.values", null, null, "Give at least one parameter value.")]);
         }
 
-        RuleSetDocuments.ValidateValues(document, command.Values);
+        RuleSetDocuments.ValidateValues(document, command.Values, limits);
 
         using var previous = JsonDocument.Parse(latest.ParameterValues);
         var values = previous.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
         var changes = command.Values
             .Select(v => new ParameterChange(v.Key, values.TryGetValue(v.Key, out var old) ? old : DefaultOf(document, v.Key), v.Value))
-            .Where(c => c.Old.GetRawText() != c.New.GetRawText())
+            .Where(c => c.Old.ValueKind == JsonValueKind.Undefined || !JsonElement.DeepEquals(c.Old, c.New))
             .ToList();
+        if (changes.Count == 0)
+        {
+            // The same values again are not a change: no version, no audit entry; the current version is the answer.
+            return latest;
+        }
+
         foreach (var (name, value) in command.Values)
         {
             values[name] = value.Clone();

@@ -26,11 +26,18 @@ public static class RuleSetDocuments
     }
 
     /// <summary>Checks parameter values against the declared types and bounds; unknown names are errors.</summary>
-    public static void ValidateValues(RuleSetDocument document, IReadOnlyDictionary<string, JsonElement> values)
+    public static void ValidateValues(RuleSetDocument document, IReadOnlyDictionary<string, JsonElement> values, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
         var errors = new List<DocumentError>();
         foreach (var (name, value) in values)
         {
+            if (SizeProblem(value, $"$.values.{name}", limits) is { } tooBig)
+            {
+                errors.Add(tooBig);
+                continue;
+            }
+
             var definition = document.Parameters.FirstOrDefault(p => p.Name == name);
             if (definition is null)
             {
@@ -44,6 +51,55 @@ public static class RuleSetDocuments
         if (errors.Count > 0)
         {
             throw new InvalidDocumentException("parameter values", errors);
+        }
+    }
+
+    /// <summary>Lists and maps of a value (graceDaysByPlan) have at most <see cref="InputLimits.ListItems"/> entries, keyed by ids; its texts are labels.</summary>
+    private static DocumentError? SizeProblem(JsonElement value, string path, InputLimits limits)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array:
+                if (value.GetArrayLength() > limits.ListItems)
+                {
+                    return new DocumentError(path, null, null, $"must have at most {limits.ListItems} items.");
+                }
+
+                var i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (SizeProblem(item, $"{path}[{i++}]", limits) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                var count = 0;
+                foreach (var entry in value.EnumerateObject())
+                {
+                    if (++count > limits.ListItems)
+                    {
+                        return new DocumentError(path, null, null, $"must have at most {limits.ListItems} entries.");
+                    }
+
+                    if (InputLimits.IdProblem(entry.Name) is { } badKey)
+                    {
+                        return new DocumentError($"{path}.{entry.Name}", null, null, $"The key {badKey}");
+                    }
+
+                    if (SizeProblem(entry.Value, $"{path}.{entry.Name}", limits) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.String:
+                return InputLimits.TextProblem(value.GetString()!, limits.LabelLength) is { } text ? new DocumentError(path, null, null, text) : null;
+            default:
+                return null;
         }
     }
 

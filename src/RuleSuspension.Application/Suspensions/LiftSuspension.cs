@@ -12,10 +12,14 @@ namespace RuleSuspension.Application.Suspensions;
 public sealed record LiftSuspension(string CustomerId, string Reason, Actor By);
 
 public sealed class LiftSuspensionHandler(
-    RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock, ILogger<LiftSuspensionHandler> logger, CustomerLock customerLock, CompleteTaskHandler tasks)
+    RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock, ILogger<LiftSuspensionHandler> logger, CustomerLock customerLock, CompleteTaskHandler tasks, InputLimits limits)
 {
     public async Task<Suspension> Handle(LiftSuspension command, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        errors.Check("reason", limits.ReasonProblem(command.Reason));
+        errors.ThrowIfAny();
+
         await using var locked = await customerLock.AcquireAsync(db, command.CustomerId, cancellationToken);
         var customer = await db.GetWithActiveSuspensionAsync(command.CustomerId, cancellationToken);
         var lifted = customer.Lift(command.By, command.Reason, policy, clock.GetUtcNow());

@@ -8,10 +8,14 @@ namespace RuleSuspension.Application.Suspensions;
 
 public sealed record SuspendCustomer(string CustomerId, SuspensionDecision Decision);
 
-public sealed class SuspendCustomerHandler(RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock, ILogger<SuspendCustomerHandler> logger)
+public sealed class SuspendCustomerHandler(RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock, ILogger<SuspendCustomerHandler> logger, InputLimits limits)
 {
     public async Task<Suspension> Handle(SuspendCustomer command, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        errors.Check("reasonText", limits.ReasonProblem(command.Decision.ReasonText));
+        errors.ThrowIfAny();
+
         var customer = await db.GetWithActiveSuspensionAsync(command.CustomerId, cancellationToken);
         var suspension = customer.Suspend(command.Decision, policy, clock.GetUtcNow());
         db.Outbox.Add(SuspensionNotifications.Suspended(suspension, suspension.SuspendedAt));

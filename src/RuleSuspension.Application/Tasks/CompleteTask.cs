@@ -23,10 +23,15 @@ public sealed class CompleteTaskHandler(
     SuspensionPolicy policy,
     TimeProvider clock,
     WorkflowDispatcher dispatcher,
-    ILogger<CompleteTaskHandler> logger)
+    ILogger<CompleteTaskHandler> logger,
+    InputLimits limits)
 {
     public async Task<HumanTask> Handle(CompleteTask command, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        errors.Check("reason", limits.ReasonProblem(command.Reason));
+        errors.ThrowIfAny();
+
         var customerId = await db.Tasks.Where(t => t.Id == command.TaskId).Select(t => t.CustomerId).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound("Task", command.TaskId.ToString());
         await using var locked = await locks.AcquireAsync(db, customerId, cancellationToken);

@@ -25,8 +25,9 @@ internal static class ParameterCodec
                     return WithinBounds(definition, number, what, errors) ? number : null;
                 return Wrong(what, "a number", value, errors);
             case TypeKind.Integer:
-                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var integer))
-                    return WithinBounds(definition, integer, what, errors) ? integer : null;
+                // 30.0 is the whole number 30: JSON does not tell integers from decimals.
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var whole) && decimal.IsInteger(whole) && whole is >= int.MinValue and <= int.MaxValue)
+                    return WithinBounds(definition, (int)whole, what, errors) ? (int)whole : null;
                 return Wrong(what, "a whole number", value, errors);
             case TypeKind.String:
                 return value.ValueKind == JsonValueKind.String ? value.GetString() : Wrong(what, "a string", value, errors);

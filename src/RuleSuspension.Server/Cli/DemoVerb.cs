@@ -54,7 +54,7 @@ internal static class DemoVerb
             foreach (var (customer, daysOverdue) in new[] { ("demo-initech", 45), ("demo-umbrella", 10), ("demo-hooli", 90) })
             {
                 var due = today.AddDays(-daysOverdue);
-                await invoices.Handle(new UpsertInvoice($"inv-{customer}", customer, 249m, "EUR", due.AddDays(-14), due, null), ct);
+                await invoices.Handle(new UpsertInvoice($"inv-{customer}", customer, 249m, "EUR", due.AddDays(-14), due, null, Actor.System("demo")), ct);
             }
 
             var run = await RunOverdueCheck(services, ct);

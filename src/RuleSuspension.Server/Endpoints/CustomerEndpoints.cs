@@ -18,7 +18,7 @@ internal static class CustomerEndpoints
         {
             var (customer, created) = await handler.Handle(new UpsertCustomer(id, request.ToProfile(), http.User.ToActor(), request.Reason, KeepExemption: request.Exempt is null && request.ExemptUntil is null), ct);
             var body = CustomerResponse.From(customer);
-            return created ? Results.Created($"/api/customers/{id}", body) : Results.Ok(body);
+            return created ? Results.Created($"/api/customers/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.WriteCustomers);
 
         customers.MapGet("/", async (string? search, string? status, int? limit, RuleSuspensionDb db, CancellationToken ct) =>

@@ -13,7 +13,7 @@ internal static class EventEndpoints
             var result = await handler.Handle(new IngestEvent(envelope, http.User.ToActor()), ct);
             return result.Outcome == IngestOutcome.Duplicate
                 ? Results.Ok(new EventAccepted(result.EventId, "duplicate"))
-                : Results.Accepted($"/api/events/{result.EventId}", new EventAccepted(result.EventId, "processed"));
+                : Results.Accepted($"/api/events/{Uri.EscapeDataString(result.EventId)}", new EventAccepted(result.EventId, "processed"));
         }).RequireAuthorization(AccessPolicies.Ingest);
     }
 }

@@ -9,7 +9,7 @@ internal static class InvoiceEndpoints
 {
     public static void MapInvoices(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/invoices").WithTags("Invoices").MapPut("/{id}", async (string id, InvoiceRequest request, UpsertInvoiceHandler handler, CancellationToken ct) =>
+        app.MapGroup("/api/invoices").WithTags("Invoices").MapPut("/{id}", async (string id, InvoiceRequest request, HttpContext http, UpsertInvoiceHandler handler, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(request.CustomerId))
@@ -39,9 +39,9 @@ internal static class InvoiceEndpoints
 
             errors.ThrowIfAny();
             var (invoice, created) = await handler.Handle(
-                new UpsertInvoice(id, request.CustomerId!, request.Amount!.Value, request.Currency!, request.IssuedAt!.Value, request.DueDate!.Value, request.PaidAt), ct);
+                new UpsertInvoice(id, request.CustomerId!, request.Amount!.Value, request.Currency!, request.IssuedAt!.Value, request.DueDate!.Value, request.PaidAt, http.User.ToActor()), ct);
             var body = InvoiceResponse.From(invoice);
-            return created ? Results.Created($"/api/invoices/{id}", body) : Results.Ok(body);
+            return created ? Results.Created($"/api/invoices/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.WriteInvoices);
     }
 }

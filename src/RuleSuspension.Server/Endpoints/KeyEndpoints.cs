@@ -18,7 +18,5 @@ internal static class KeyEndpoints
     }
 
     internal static Role ParseRole(string? role)
-        => Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw DomainException.Invalid("role", $"'{role}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
+        => EnumeratedValue.Match<Role>(role) ?? throw DomainException.Invalid("role", $"'{role}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
 }

@@ -18,7 +18,7 @@ internal static class SuspensionEndpoints
         {
             var decision = SuspensionDecision.Manual(request.ReasonCode ?? string.Empty, request.WrittenReason(), http.User.ToActor());
             var suspension = await handler.Handle(new SuspendCustomer(id, decision), ct);
-            return Results.Created($"/api/customers/{id}/suspensions/{suspension.Id}", SuspensionResponse.From(suspension));
+            return Results.Created($"/api/customers/{Uri.EscapeDataString(id)}/suspensions/{suspension.Id}", SuspensionResponse.From(suspension));
         }).RequireAuthorization(AccessPolicies.Suspend);
 
         suspensions.MapPost("/current/lift", async (string id, LiftRequest request, HttpContext http, LiftSuspensionHandler handler, CancellationToken ct)

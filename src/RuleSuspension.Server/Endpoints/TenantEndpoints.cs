@@ -17,7 +17,7 @@ internal static class TenantEndpoints
         {
             var (tenant, created) = await handler.Handle(new SetTenantTimeZone(id, request.TimeZone ?? string.Empty, http.User.ToActor()), ct);
             var body = TenantResponse.From(tenant);
-            return created ? Results.Created($"/api/tenants/{id}", body) : Results.Ok(body);
+            return created ? Results.Created($"/api/tenants/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.ManageTenants);
 
         tenants.MapGet("/{id}", async (string id, RuleSuspensionDb db, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
+using RuleSuspension.Application.Events;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules;
@@ -34,6 +35,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Detail = string.Join(" ", v.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}")),
         },
         DomainException d => FromDomain(d),
+        EventConflictException c => new HttpValidationProblemDetails(c.Differences.ToDictionary(f => f, f => new[] { $"differs from the event received before with id '{c.EventId}'." }))
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflicting event id",
+            Detail = c.Message + " An event id names one event: send a new event with a new id.",
+            Extensions = { ["code"] = "event-id-conflict", ["differences"] = c.Differences },
+        },
         InvalidDocumentException doc => new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
@@ -51,7 +59,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         },
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(null),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         // Optimistic concurrency and the unique indexes guard invariants against concurrent writers
         // (one active suspension per customer, one number per version).
@@ -65,11 +73,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         _ => null,
     };
 
-    internal static ProblemDetails TooLarge() => new()
+    internal static ProblemDetails TooLarge(long? maxBytes) => new()
     {
         Status = StatusCodes.Status413PayloadTooLarge,
         Title = "Request body too large",
-        Detail = $"The body must be at most {RequestLimits.MaxBodyBytes:N0} bytes.",
+        Detail = maxBytes is { } max ? $"The body must be at most {max:N0} bytes." : "The body is larger than the server accepts (Limits:MaxBodyBytes).",
     };
 
     private static ProblemDetails FromDomain(DomainException d)

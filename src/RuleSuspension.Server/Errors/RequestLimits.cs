@@ -1,21 +1,21 @@
 using Microsoft.AspNetCore.Http.Features;
+using RuleSuspension.Application;
 
 namespace RuleSuspension.Server.Errors;
 
-/// <summary>Refuses bodies over 1 MB before anything reads them.</summary>
+/// <summary>Refuses bodies over <see cref="InputLimits.MaxBodyBytes"/> before anything reads them.</summary>
 internal static class RequestLimits
 {
-    public const long MaxBodyBytes = 1024 * 1024;
-
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var limits = context.RequestServices.GetRequiredService<InputLimits>();
+        if (context.Request.ContentLength > limits.MaxBodyBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = ProblemExceptionHandler.TooLarge(),
+                ProblemDetails = ProblemExceptionHandler.TooLarge(limits.MaxBodyBytes),
             });
             return;
         }
@@ -23,7 +23,7 @@ internal static class RequestLimits
         // Chunked bodies have no length up front: the server stops reading past the limit.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = limits.MaxBodyBytes;
         }
 
         await next(context);

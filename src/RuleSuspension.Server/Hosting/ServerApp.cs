@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Scheduling;
@@ -21,16 +23,22 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         var data = DataDirectory.From(builder.Configuration);
         builder.AddRuleSuspensionLogging(data);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-        AddServices(builder.Services, builder.Configuration, data);
+        var limits = InputLimitsFrom(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        AddServices(builder.Services, builder.Configuration, data, limits);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimit();
+        app.UseHeadAsGet();
+        app.UseRouting();
         var webConsole = UseWebConsole(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRouteIdCheck();
+        app.UseJsonBodyCheck();
         MapEndpoints(app);
         MapWebConsoleFallback(app, webConsole);
         return app;
@@ -68,10 +76,11 @@ public static class ServerApp
         }
     }
 
-    private static void AddServices(IServiceCollection services, IConfiguration configuration, DataDirectory data)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, DataDirectory data, InputLimits limits)
     {
-        var suspensionPolicy = configuration.GetSection("Suspensions").Get<SuspensionPolicy>() ?? SuspensionPolicy.Default;
+        var suspensionPolicy = SuspensionPolicyFrom(configuration);
         services.AddSingleton(data);
+        services.AddSingleton(limits);
         services.AddSingleton(suspensionPolicy);
         var databaseSettings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
@@ -85,7 +94,11 @@ public static class ServerApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new Contracts.MissingJsonValueConverter());
+        });
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o => o.AddRuleSuspensionPolicies(suspensionPolicy));
@@ -95,6 +108,43 @@ public static class ServerApp
             document.Info.Description = "Decides and manages customer suspensions. Authenticate with the X-Api-Key header.";
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>The binder would take "1" or "Admin, Finance" for a role: the lifting role is read by its exact name.</summary>
+    internal static SuspensionPolicy SuspensionPolicyFrom(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Suspensions");
+        var policy = section.Get<SuspensionPolicy>() ?? SuspensionPolicy.Default;
+        if (section["LiftingRole"] is not { } liftingRole)
+        {
+            return policy;
+        }
+
+        return EnumeratedValue.Match<Role>(liftingRole) is { } role
+            ? policy with { LiftingRole = role }
+            : throw new InvalidOperationException($"Suspensions:LiftingRole '{liftingRole}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
+    }
+
+    internal static InputLimits InputLimitsFrom(IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default;
+
+        // A text limit above its column would let PostgreSQL refuse the row with a 500 instead of a 400.
+        foreach (var (name, value, column) in new[]
+        {
+            ("ReasonLength", limits.ReasonLength, InputLimits.ReasonColumn),
+            ("NameLength", limits.NameLength, InputLimits.NameColumn),
+            ("EmailLength", limits.EmailLength, InputLimits.EmailColumn),
+            ("LabelLength", limits.LabelLength, InputLimits.LabelColumn),
+        })
+        {
+            if (value < 1 || value > column)
+            {
+                throw new InvalidOperationException($"Limits:{name} must be between 1 and {column} (the column's size); it is {value}.");
+            }
+        }
+
+        return limits;
     }
 
     private static void MapEndpoints(WebApplication app)

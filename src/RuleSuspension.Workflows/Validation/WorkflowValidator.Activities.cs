@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Expressions;
@@ -143,6 +144,6 @@ public static partial class WorkflowValidator
     /// <summary>Whether a HumanTask activity is completed by a role that may lift suspensions.</summary>
     internal static bool IsLiftingTask(ActivityDefinition activity, WorkflowValidationOptions options)
         => activity.Type == ActivityTypes.HumanTask
-           && Enum.TryParse<Role>(activity.Text("role"), ignoreCase: false, out var role)
+           && EnumeratedValue.Match<Role>(activity.Text("role")) is { } role
            && options.Policy.MayLift(role);
 }

@@ -160,12 +160,12 @@ public class ExemptionSpecs(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
-    public async Task A_resent_sign_up_that_says_nothing_of_it_keeps_the_exemption()
+    public async Task A_second_sign_up_is_refused_and_keeps_the_exemption()
     {
         var id = await ExemptCustomer("2026-03-01");
         var signUp = Event("customer.signed-up", id, new { customer = new { name = "Exempt Co " + id, email = $"billing@{id}.test", tenantId = "t-1", planId = "pro", identityVerified = true } });
 
-        await Expect(await PostEvent(server.Client(Role.Integration), signUp), HttpStatusCode.Accepted);
+        await Expect(await PostEvent(server.Client(Role.Integration), signUp), HttpStatusCode.Conflict);
 
         Assert.Equal("2026-03-01", (await Get(Admin, $"/api/customers/{id}")).GetProperty("exemptUntil").GetString());
     }
