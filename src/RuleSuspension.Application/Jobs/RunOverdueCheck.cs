@@ -118,7 +118,7 @@ public sealed class RunOverdueCheckHandler(
         var run = await db.OverdueCheckRuns.FirstAsync(r => r.Id == runId, cancellationToken);
         run.Count(outcome.Checked, outcome.Warned, outcome.Suspended, outcome.Failures.Count);
         var now = clock.GetUtcNow();
-        db.OverdueCheckFailures.AddRange(outcome.Failures.Select(f => new OverdueCheckFailure(runId, f.CustomerId, f.Error, now)));
+        db.OverdueCheckFailures.AddRange(outcome.Failures.Select(f => new OverdueCheckFailure(runId, f.CustomerId, f.Error, now, f.WorkflowInstanceId)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
