@@ -23,6 +23,8 @@ internal abstract class OutboxDelivery(RuleSuspensionDb db, TimeProvider clock, 
 {
     protected RuleSuspensionDb Db { get; } = db;
 
+    protected TimeProvider Clock => clock;
+
     protected abstract OutboxChannel Channel { get; }
 
     protected abstract OutboxDeliverySettings Settings { get; }
