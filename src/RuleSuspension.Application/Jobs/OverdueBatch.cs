@@ -10,6 +10,7 @@ using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Telemetry;
 using RuleSuspension.Rules;
 using RuleSuspension.Rules.Facts;
 using RuleSuspension.Workflows.Runtime;
@@ -108,6 +109,12 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
             {
                 failures.Add(new CustomerFailure(customer.Id, Describe(e)));
                 continue;
+            }
+
+            // A workflow started below counts its own decision; the others are counted here, once.
+            if (starter is null || action is null)
+            {
+                ServiceMetrics.Decision(action switch { Suspend => "Suspend", Warn => "Warn", _ => "None" }, run.RuleSet.Name);
             }
 
             switch (action)

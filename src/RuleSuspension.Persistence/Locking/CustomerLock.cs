@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using System.Diagnostics;
 using RuleSuspension.Persistence.Catalogue;
+using RuleSuspension.Persistence.Telemetry;
 
 namespace RuleSuspension.Persistence.Locking;
 
@@ -29,6 +31,7 @@ public sealed class CustomerLock
             return new CustomerLockScope(db, null, null);
         }
 
+        var start = Stopwatch.GetTimestamp();
         var gate = db.Database.IsNpgsql() ? null : _sqliteWriter;
         if (gate is not null)
         {
@@ -43,6 +46,7 @@ public sealed class CustomerLock
             db.HoldCatalogueStamp(gate is null
                 ? await LockPostgresAsync(db, transaction, customerId, cancellationToken)
                 : await db.CatalogueStampAsync(cancellationToken));
+            ServiceMetrics.LockTaken(start);
             return new CustomerLockScope(db, transaction, gate);
         }
         catch

@@ -9,6 +9,7 @@ using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
+using RuleSuspension.Server.Telemetry;
 using RuleSuspension.Server.Webhooks;
 
 namespace RuleSuspension.Server.Hosting;
@@ -59,12 +60,12 @@ public static class ServerApp
         return options;
     }
 
-    /// <summary>Any other path (not a file) that is not the API, health or OpenAPI is a page of the console: index.html.</summary>
+    /// <summary>Any other path (not a file) that is not the API, health, metrics or OpenAPI is a page of the console: index.html.</summary>
     private static void MapWebConsoleFallback(WebApplication app, StaticFileOptions? webConsole)
     {
         if (webConsole is not null)
         {
-            app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|health|openapi)(/|$)).*$)}", "index.html", webConsole).AllowAnonymous();
+            app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|health|openapi|metrics)(/|$)).*$)}", "index.html", webConsole).AllowAnonymous();
         }
     }
 
@@ -79,6 +80,7 @@ public static class ServerApp
         services.AddHostedService<DatabaseInitializer>();
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
+        services.AddRuleSuspensionTelemetry(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 
         services.AddMemoryCache();
@@ -101,6 +103,7 @@ public static class ServerApp
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
+        app.MapMetrics();
         app.MapEvents();
         app.MapCustomers();
         app.MapSuspensions();
