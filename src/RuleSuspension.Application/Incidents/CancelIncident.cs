@@ -11,7 +11,7 @@ public sealed class CancelIncidentHandler(IncidentWork work, WorkflowEngine engi
 {
     public async Task<WorkflowInstance> Handle(CancelIncident command, CancellationToken cancellationToken)
     {
-        var instance = await work.RunAsync(command.InstanceId, command.Reason, command.By, "workflow-instance.cancelled",
+        var instance = await work.MendAsync(command.InstanceId, command.Reason, command.By, "workflow-instance.cancelled",
             (definition, instance, note) => engine.CancelAsync(definition, instance, note, cancellationToken), cancellationToken);
         logger.LogInformation("Workflow instance {InstanceId} of customer {CustomerId} cancelled by {By}", instance.Id, instance.CustomerId, command.By);
         return instance;

@@ -22,7 +22,7 @@ public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, Workfl
     /// <summary>The longest reason a person may write for a retry or a cancel.</summary>
     public const int MaxReasonLength = 2000;
 
-    public async Task<WorkflowInstance> RunAsync(Guid instanceId, string? reason, Actor by, string action,
+    public async Task<WorkflowInstance> MendAsync(Guid instanceId, string? reason, Actor by, string action,
         Func<WorkflowDefinition, WorkflowInstance, JsonObject, Task> act, CancellationToken cancellationToken)
     {
         var text = CheckReason(reason);

@@ -15,7 +15,7 @@ public sealed class RetryIncidentHandler(IncidentWork work, WorkflowEngine engin
 {
     public async Task<WorkflowInstance> Handle(RetryIncident command, CancellationToken cancellationToken)
     {
-        var instance = await work.RunAsync(command.InstanceId, command.Reason, command.By, "workflow-instance.retried",
+        var instance = await work.MendAsync(command.InstanceId, command.Reason, command.By, "workflow-instance.retried",
             (definition, instance, note) => engine.RetryAsync(definition, instance, note, cancellationToken), cancellationToken);
         logger.LogInformation("Workflow instance {InstanceId} of customer {CustomerId} retried by {By}: now {Status}", instance.Id, instance.CustomerId, command.By, instance.Status);
         return instance;
