@@ -91,12 +91,18 @@ internal static class WorkflowEndpoints
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
     }
 
-    private static WorkflowStatus? ParseStatus(string? status) => status switch
+    /// <summary>A status by its exact name, in any case: never a number or a combination (DESIGN §8).</summary>
+    private static WorkflowStatus? ParseStatus(string? status)
     {
-        null or "" => null,
-        _ when Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0]) => parsed,
-        _ => throw DomainException.Invalid("status", $"'{status}' is not a workflow instance status; expected running, waiting, completed, faulted or cancelled."),
-    };
+        if (string.IsNullOrEmpty(status))
+        {
+            return null;
+        }
+
+        var name = Enum.GetNames<WorkflowStatus>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase))
+            ?? throw DomainException.Invalid("status", $"'{status}' is not a workflow instance status; expected running, waiting, completed, faulted or cancelled.");
+        return Enum.Parse<WorkflowStatus>(name);
+    }
 
     /// <summary>400 problem+json listing every error with its path, activity, line and column.</summary>
     private static IResult Invalid(string title, IReadOnlyList<WorkflowValidationError> errors)

@@ -30,6 +30,10 @@ public sealed class IncidentSpecs(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task Status_is_matched_in_any_case()
+        => await Expect(await server.Client().GetAsync("/api/workflow-instances?status=FAULTED"), HttpStatusCode.OK);
+
+    [Fact]
     public async Task Incidents_are_paged_with_the_total_in_a_header()
     {
         await FaultedInstance(server);
@@ -42,10 +46,13 @@ public sealed class IncidentSpecs(TestServer server) : IClassFixture<TestServer>
         Assert.True(int.Parse(response.Headers.GetValues("X-Total-Count").Single()) >= 2);
     }
 
-    [Fact]
-    public async Task Unknown_status_is_refused_naming_status()
+    [Theory]
+    [InlineData("broken")]
+    [InlineData("3")]
+    [InlineData("faulted,waiting")]
+    public async Task Unknown_status_is_refused_naming_status(string status)
     {
-        var problem = await ExpectProblem(await server.Client().GetAsync("/api/workflow-instances?status=broken"), HttpStatusCode.BadRequest);
+        var problem = await ExpectProblem(await server.Client().GetAsync($"/api/workflow-instances?status={status}"), HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _));
     }
