@@ -19,9 +19,11 @@ public sealed class TelemetrySettings
 
     public void Validate()
     {
-        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
+        // On Linux "/x" is an absolute file URI: only http(s) reaches a collector.
+        if (!string.IsNullOrWhiteSpace(OtlpEndpoint)
+            && (!Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new InvalidOperationException("Telemetry:OtlpEndpoint must be an absolute URL.");
+            throw new InvalidOperationException("Telemetry:OtlpEndpoint must be an absolute http(s) URL.");
         }
 
         if (BacklogInterval <= TimeSpan.Zero)

@@ -42,6 +42,25 @@ public sealed class TelemetrySettingsSpecs
     }
 
     [Fact]
+    public async Task With_an_otlp_endpoint_the_server_starts_exporting_and_serves_as_usual()
+    {
+        // Nothing listens there: export fails quietly in the background, requests are unaffected.
+        await using var server = await Started(new() { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9" });
+
+        await Expect(await server.Client(role: null).GetAsync("/health/ready"), HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("/relative")]
+    public void An_otlp_endpoint_that_is_not_an_absolute_url_is_refused_at_start(string endpoint)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(new RuleSuspension.Server.Telemetry.TelemetrySettings { OtlpEndpoint = endpoint }.Validate);
+
+        Assert.Contains("Telemetry:OtlpEndpoint", refused.Message);
+    }
+
+    [Fact]
     public async Task Ready_reports_the_database_the_scheduler_and_the_outbox_backlog()
     {
         await using var server = await Started([]);
