@@ -24,7 +24,7 @@ public sealed class IncidentSpecs(TestServer server) : IClassFixture<TestServer>
         var incident = listed.GetProperty("incident");
         Assert.Equal(faulted.GetProperty("id").GetString(), listed.GetProperty("id").GetString());
         Assert.Equal(("evaluate", "EvaluateRuleSet"), (incident.GetProperty("activityId").GetString(), incident.GetProperty("activityType").GetString()));
-        Assert.Contains("failed in its condition", incident.GetProperty("error").GetString());
+        Assert.Contains("evaluation budget", incident.GetProperty("error").GetString());
         Assert.InRange(incident.GetProperty("at").GetDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Equal((customer, "Acme " + customer), (incident.GetProperty("customerId").GetString(), incident.GetProperty("customerName").GetString()));
     }

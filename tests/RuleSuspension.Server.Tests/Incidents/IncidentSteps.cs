@@ -14,8 +14,14 @@ namespace RuleSuspension.Server.Tests.Incidents;
 /// </summary>
 internal static class IncidentSteps
 {
-    /// <summary>Type-checks, but fails at run time: no date lies ten million days after today.</summary>
-    public const string FailingCondition = "addDays(today, 10000000) > today";
+    /// <summary>Type-checks, but fails at run time: three nested loops over 101 items visit more than the evaluation budget.</summary>
+    public static readonly string FailingCondition = PastTheBudget();
+
+    public static string PastTheBudget()
+    {
+        var list = "[" + string.Join(",", Enumerable.Range(1, 101)) + "]";
+        return $"{list}.any(a => {list}.any(b => {list}.any(c => c == a + b + 1000)))";
+    }
 
     public static object RuleSet(string name, string when, string action = "suspend") => new
     {
