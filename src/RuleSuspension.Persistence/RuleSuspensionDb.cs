@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Billing;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
@@ -16,6 +17,7 @@ using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Runtime;
 using RuleSuspension.Persistence.Auditing;
 using RuleSuspension.Persistence.Catalogue;
+using RuleSuspension.Persistence.Telemetry;
 
 namespace RuleSuspension.Persistence;
 
@@ -106,7 +108,13 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
         try
         {
             RecordImpliedChanges();
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is null)
+            {
+                PublishCommittedMeasures();
+            }
+
+            return saved;
         }
         finally
         {
@@ -153,8 +161,37 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
         }
 
         await transaction.CommitAsync(cancellationToken);
+        PublishCommittedMeasures();
         ChangeTracker.Clear();
     }
+
+    /// <summary>A suspension or lift saved in this unit of work: counted once its transaction commits, not before.</summary>
+    internal void MeasureOnCommit(DomainEvent change) => (_uncommitted ??= []).Add(change);
+
+    private void PublishCommittedMeasures()
+    {
+        if (_uncommitted is null)
+        {
+            return;
+        }
+
+        foreach (var change in _uncommitted)
+        {
+            switch (change)
+            {
+                case CustomerSuspended s:
+                    ServiceMetrics.Suspended(s.Suspension.Kind.ToString().ToLowerInvariant(), s.Suspension.ReasonCode);
+                    break;
+                case SuspensionLifted l:
+                    ServiceMetrics.Lifted(l.Suspension.Kind.ToString().ToLowerInvariant(), l.Suspension.ReasonCode);
+                    break;
+            }
+        }
+
+        _uncommitted = null;
+    }
+
+    private List<DomainEvent>? _uncommitted;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(RuleSuspensionDb).Assembly);

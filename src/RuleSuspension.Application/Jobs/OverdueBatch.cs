@@ -11,8 +11,10 @@ using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Persistence.Locking;
+using RuleSuspension.Persistence.Telemetry;
 using RuleSuspension.Rules;
 using RuleSuspension.Rules.Facts;
+using RuleSuspension.Workflows.Runtime;
 
 namespace RuleSuspension.Application.Jobs;
 
@@ -26,7 +28,8 @@ internal sealed record BatchOutcome(int Checked, int Warned, int Suspended, IRea
     }
 }
 
-internal sealed record CustomerFailure(string CustomerId, string Error);
+/// <summary>A customer the check failed for; when its workflow faulted, the instance (the incident to mend).</summary>
+internal sealed record CustomerFailure(string CustomerId, string Error, Guid? WorkflowInstanceId = null);
 
 /// <summary>
 /// Checks one batch of customers in one transaction: loads them with their invoices, decides each with the rule set on
@@ -110,14 +113,27 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 continue;
             }
 
+            // A workflow started below counts its own decision; the others are counted here, once.
+            if (starter is null || action is null)
+            {
+                ServiceMetrics.Decision(action switch { Suspend => "Suspend", Warn => "Warn", _ => "None" }, run.RuleSet.Name);
+            }
+
             switch (action)
             {
                 case Suspend suspend when starter is not null:
                     // A failure here may leave this customer's steps half-written in the transaction: it must fail
                     // the batch (retried customer by customer), not be swallowed.
                     preloaded.Offer(customer.Id, suspend.Today, suspend.Facts);
-                    await starter.StartAsync(workflow!, customer.Id, suspend.Today, cancellationToken);
-                    suspended++;
+                    if (Faulted(await starter.StartAsync(workflow!, customer.Id, suspend.Today, cancellationToken)) is { } suspendFault)
+                    {
+                        failures.Add(suspendFault);
+                    }
+                    else
+                    {
+                        suspended++;
+                    }
+
                     break;
                 case Suspend suspend:
                     try
@@ -137,7 +153,11 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                     if (starter is not null)
                     {
                         preloaded.Offer(customer.Id, warn.Today, warn.Facts);
-                        await starter.StartAsync(workflow!, customer.Id, warn.Today, cancellationToken);
+                        if (Faulted(await starter.StartAsync(workflow!, customer.Id, warn.Today, cancellationToken)) is { } warnFault)
+                        {
+                            failures.Add(warnFault);
+                            break;
+                        }
                     }
                     else
                     {
@@ -152,6 +172,10 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         await db.SaveAndCommitAsync(transaction, cancellationToken);
         return new BatchOutcome(@checked, warnedCount, suspended, failures);
     }
+
+    /// <summary>A workflow that faulted is an incident, committed with the batch: the run counts it as a failure that names it.</summary>
+    private static CustomerFailure? Faulted(WorkflowInstance instance)
+        => instance.Status == WorkflowStatus.Faulted ? new CustomerFailure(instance.CustomerId, instance.Fault ?? "The workflow faulted.", instance.Id) : null;
 
     /// <summary>The rule set's decision on the customer's facts as of the tenant's today; a warning only about invoices not warned of before.</summary>
     internal static OverdueAction? Decide(OverdueRun run, Customer customer, IEnumerable<Invoice> invoices, IReadOnlySet<(string CustomerId, string InvoiceId)> warned)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Telemetry;
 
 namespace RuleSuspension.Application.Jobs;
 
@@ -102,11 +103,13 @@ public sealed class RunOverdueCheckHandler(
             logger.LogInformation(
                 "Overdue check {RunId} {Status} in {Seconds:F1} s: {Checked} checked, {Warned} warned, {Suspended} suspended, {Failed} failed",
                 run.Id, run.Status, watch.Elapsed.TotalSeconds, run.Checked, run.Warned, run.Suspended, run.Failed);
+            ServiceMetrics.OverdueCheckFinished(run.Failed == 0 ? "succeeded" : "completed-with-failures", watch.Elapsed);
             return run;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Overdue check {RunId} failed after {Seconds:F1} s", run.Id, watch.Elapsed.TotalSeconds);
+            ServiceMetrics.OverdueCheckFinished("failed", watch.Elapsed);
             return await UpdateAsync(run.Id, r => r.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
         }
     }
@@ -118,7 +121,7 @@ public sealed class RunOverdueCheckHandler(
         var run = await db.OverdueCheckRuns.FirstAsync(r => r.Id == runId, cancellationToken);
         run.Count(outcome.Checked, outcome.Warned, outcome.Suspended, outcome.Failures.Count);
         var now = clock.GetUtcNow();
-        db.OverdueCheckFailures.AddRange(outcome.Failures.Select(f => new OverdueCheckFailure(runId, f.CustomerId, f.Error, now)));
+        db.OverdueCheckFailures.AddRange(outcome.Failures.Select(f => new OverdueCheckFailure(runId, f.CustomerId, f.Error, now, f.WorkflowInstanceId)));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Telemetry;
 using RuleSuspension.Rules.Facts;
 using RuleSuspension.Workflows.Ports;
 
@@ -20,7 +21,9 @@ internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog,
         var current = await catalog.GetAsync(ruleSet, cancellationToken);
         // The explanation (every rule, fired or not, with the values of its terms) is kept in the journal beside the
         // decision: the answer to "why was this customer suspended?" for every automatic decision.
-        return new RuleSetEvaluation(current.Version, current.RuleSet.Evaluate(facts, current.Parameters, explain: true));
+        var decision = current.RuleSet.Evaluate(facts, current.Parameters, explain: true);
+        ServiceMetrics.Decision(decision.Outcome.ToString(), ruleSet);
+        return new RuleSetEvaluation(current.Version, decision);
     }
 
     public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, FactNeeds needs, CancellationToken cancellationToken)

@@ -17,8 +17,12 @@ public static class WorkflowInstanceQueries
     public static async Task<ILookup<Guid, WorkflowJournalEntry>> JournalsOfAsync(this RuleSuspensionDb db, IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken)
         => (await db.WorkflowJournal.AsNoTracking().Where(e => instanceIds.Contains(e.InstanceId)).ToListAsync(cancellationToken)).ToLookup(e => e.InstanceId);
 
-    /// <summary>Instances, newest first, optionally of one customer.</summary>
-    public static async Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(this RuleSuspensionDb db, string? customerId, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of instances, optionally of one customer and in one status: faulted ones (the incidents) newest fault
+    /// first, the others newest start first; with the count of all that match.
+    /// </summary>
+    public static async Task<(IReadOnlyList<WorkflowInstance> Page, int Total)> ListInstancesAsync(
+        this RuleSuspensionDb db, string? customerId, WorkflowStatus? status, int offset, int limit, CancellationToken cancellationToken)
     {
         var query = db.WorkflowInstances.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(customerId))
@@ -26,6 +30,17 @@ public static class WorkflowInstanceQueries
             query = query.Where(i => i.CustomerId == customerId);
         }
 
-        return await query.OrderByDescending(i => i.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        if (status is { } wanted)
+        {
+            query = query.Where(i => i.Status == wanted);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = status == WorkflowStatus.Faulted ? query.OrderByDescending(i => i.UpdatedAt) : query.OrderByDescending(i => i.CreatedAt);
+        return (await ordered.ThenBy(i => i.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken), total);
     }
+
+    /// <summary>The names of the given customers (the incidents list shows who each one concerns).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> CustomerNamesAsync(this RuleSuspensionDb db, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+        => await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 }

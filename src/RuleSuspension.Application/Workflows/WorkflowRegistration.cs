@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Application.Events;
+using RuleSuspension.Application.Incidents;
 using RuleSuspension.Application.Tasks;
 using RuleSuspension.Persistence.Locking;
 using RuleSuspension.Workflows.Ports;
@@ -32,6 +33,9 @@ public static class WorkflowRegistration
         services.AddScoped<WorkflowDefinitions>();
         services.AddScoped<LoadShippedWorkflows>();
         services.AddScoped<CompleteTaskHandler>();
+        services.AddScoped<IncidentWork>();
+        services.AddScoped<RetryIncidentHandler>();
+        services.AddScoped<CancelIncidentHandler>();
         return services;
     }
 }

@@ -120,9 +120,10 @@ public sealed class OverdueCheckFailure
         CustomerId = Error = null!;
     }
 
-    public OverdueCheckFailure(Guid runId, string customerId, string error, DateTimeOffset at)
+    public OverdueCheckFailure(Guid runId, string customerId, string error, DateTimeOffset at, Guid? workflowInstanceId = null)
     {
         RunId = runId;
+        WorkflowInstanceId = workflowInstanceId;
         CustomerId = customerId;
         Error = error.Length > 2000 ? error[..2000] : error;
         At = at.ToUniversalTime();
@@ -135,6 +136,9 @@ public sealed class OverdueCheckFailure
     public string CustomerId { get; private set; }
 
     public string Error { get; private set; }
+
+    /// <summary>When the customer's workflow faulted: that instance, the incident to retry or cancel.</summary>
+    public Guid? WorkflowInstanceId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
 }

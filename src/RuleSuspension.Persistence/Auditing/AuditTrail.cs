@@ -23,6 +23,10 @@ internal static class AuditTrail
             foreach (var domainEvent in source.DomainEvents)
             {
                 db.AuditEntries.Add(new AuditEntry(domainEvent.At, domainEvent.Actor.ToString(), domainEvent.Action, domainEvent.CustomerId, Describe(domainEvent)));
+                if (domainEvent is CustomerSuspended or SuspensionLifted)
+                {
+                    db.MeasureOnCommit(domainEvent);
+                }
             }
 
             source.ClearDomainEvents();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using RuleSuspension.Persistence.Telemetry;
 
 namespace RuleSuspension.Persistence.Locking;
 
@@ -26,6 +28,7 @@ public sealed class CustomerLock
             return new CustomerLockScope(db, null, null);
         }
 
+        var start = Stopwatch.GetTimestamp();
         var dialect = db.Dialect;
         var gate = dialect.HasOneWriter ? _oneWriter : null;
         if (gate is not null)
@@ -39,6 +42,7 @@ public sealed class CustomerLock
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
             transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.HoldCatalogueStamp(await dialect.LockCustomerAsync(db, customerId, cancellationToken));
+            ServiceMetrics.LockTaken(start);
             return new CustomerLockScope(db, transaction, gate);
         }
         catch
@@ -66,8 +70,10 @@ public sealed class CustomerLock
             throw new InvalidOperationException("The customers of a batch are locked inside the batch's transaction.");
         }
 
+        var start = Stopwatch.GetTimestamp();
         var ordered = customerIds.Distinct().Order(StringComparer.Ordinal).ToList();
         await db.Dialect.LockCustomersAsync(db, ordered, cancellationToken);
+        ServiceMetrics.LockTaken(start);
     }
 }
 

@@ -49,7 +49,8 @@ public sealed record JobRunResponse(
     };
 }
 
-public sealed record JobRunFailure(string CustomerId, string Error, DateTimeOffset At);
+/// <summary>A customer the run failed for; <c>WorkflowInstanceId</c> is the incident when its workflow faulted.</summary>
+public sealed record JobRunFailure(string CustomerId, string Error, DateTimeOffset At, Guid? WorkflowInstanceId);
 
 public sealed record TenantRequest(string? TimeZone);
 

@@ -63,13 +63,33 @@ public sealed record WorkflowInstanceResponse(
     IReadOnlyList<JournalEntryResponse> Journal,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    IncidentResponse? Incident)
 {
-    public static WorkflowInstanceResponse From(WorkflowInstance i, IEnumerable<WorkflowJournalEntry> journal) => new(
-        i.Id, i.DefinitionId, i.DefinitionVersion, i.CustomerId, i.Status.ToString().ToLowerInvariant(), i.CurrentActivityId, i.Variables,
-        i.Bookmarks.Select(BookmarkResponse.From).ToList(), i.Decision, i.SuspensionId, i.EventId, i.Fault,
-        journal.OrderBy(e => e.Sequence).Select(JournalEntryResponse.From).ToList(), i.CreatedAt, i.UpdatedAt, i.CompletedAt);
+    public static WorkflowInstanceResponse From(WorkflowInstance i, IEnumerable<WorkflowJournalEntry> journal, string? customerName = null)
+    {
+        var entries = journal.OrderBy(e => e.Sequence).ToList();
+        return new(
+            i.Id, i.DefinitionId, i.DefinitionVersion, i.CustomerId, i.Status.ToString().ToLowerInvariant(), i.CurrentActivityId, i.Variables,
+            i.Bookmarks.Select(BookmarkResponse.From).ToList(), i.Decision, i.SuspensionId, i.EventId, i.Fault,
+            entries.Select(JournalEntryResponse.From).ToList(), i.CreatedAt, i.UpdatedAt, i.CompletedAt,
+            i.Status == WorkflowStatus.Faulted ? IncidentResponse.From(i, entries, customerName) : null);
+    }
 }
+
+/// <summary>What failed in a faulted instance: the step, the error, when, and whose it is.</summary>
+public sealed record IncidentResponse(string? ActivityId, string? ActivityType, string? Error, DateTimeOffset At, string CustomerId, string? CustomerName)
+{
+    public static IncidentResponse From(WorkflowInstance i, IReadOnlyList<WorkflowJournalEntry> journal, string? customerName)
+    {
+        var faulted = journal.LastOrDefault(e => e.Outcome == "Faulted");
+        var error = faulted is null ? null : JsonDocument.Parse(faulted.Summary).RootElement.TryGetProperty("error", out var e) ? e.GetString() : null;
+        return new(i.CurrentActivityId, faulted?.ActivityType, error ?? i.Fault, faulted?.At ?? i.UpdatedAt, i.CustomerId, customerName);
+    }
+}
+
+/// <summary>The body of a retry or a cancel: a person's reason.</summary>
+public sealed record IncidentActionRequest(string? Reason);
 
 public sealed record TaskResponse(
     Guid Id,

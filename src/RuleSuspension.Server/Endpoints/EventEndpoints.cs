@@ -1,4 +1,8 @@
+using RuleSuspension.Application;
 using RuleSuspension.Application.Events;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Domain.Events;
+using RuleSuspension.Persistence.Telemetry;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 
@@ -10,7 +14,19 @@ internal static class EventEndpoints
     {
         app.MapGroup("/api/events").WithTags("Events").MapPost("/", async (EventEnvelope envelope, HttpContext http, IngestEventHandler handler, CancellationToken ct) =>
         {
-            var result = await handler.Handle(new IngestEvent(envelope, http.User.ToActor()), ct);
+            IngestResult result;
+            try
+            {
+                result = await handler.Handle(new IngestEvent(envelope, http.User.ToActor()), ct);
+            }
+            catch (Exception e) when (e is DomainException or RequestValidationException or InvalidDocumentException)
+            {
+                // A known type or "other": the tag's values stay few whatever the host sends.
+                ServiceMetrics.EventRefused(EventTypes.IsKnown(envelope.Type) ? envelope.Type! : "other");
+                throw;
+            }
+
+            ServiceMetrics.EventReceived(envelope.Type!);
             return result.Outcome == IngestOutcome.Duplicate
                 ? Results.Ok(new EventAccepted(result.EventId, "duplicate"))
                 : Results.Accepted($"/api/events/{Uri.EscapeDataString(result.EventId)}", new EventAccepted(result.EventId, "processed"));

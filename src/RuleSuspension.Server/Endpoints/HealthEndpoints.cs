@@ -1,17 +1,75 @@
+using Quartz;
 using RuleSuspension.Persistence;
+using RuleSuspension.Server.Telemetry;
 
 namespace RuleSuspension.Server.Endpoints;
 
 internal static class HealthEndpoints
 {
-    /// <summary>For load balancers and compose health checks: 200 when the database answers, 503 when it does not.</summary>
+    /// <summary>
+    /// For load balancers, orchestrators and compose health checks, without a key:
+    /// <c>/health/live</c> is 200 while the process serves requests (restart it when not);
+    /// <c>/health/ready</c> is 200 when the database answers and the scheduler runs (send it traffic), else 503;
+    /// <c>/health</c> is as before (healthy and 200 when the database answers, else 503), with the same report.
+    /// Each reports the database, the scheduler and the outbox backlog separately.
+    /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (RuleSuspensionDb db, CancellationToken ct) =>
+        app.MapGet("/health", async (RuleSuspensionDb db, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct) =>
         {
-            var databaseUp = await db.Database.CanConnectAsync(ct);
-            var body = new { status = databaseUp ? "healthy" : "unhealthy", database = databaseUp ? "up" : "down", provider = db.Database.ProviderName };
-            return databaseUp ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            // As before: healthy when the database answers (the scheduler and the outbox are reported beside it).
+            var report = await ReportAsync(db, schedulers, backlog, ct);
+            var up = report.Database == "up";
+            return Results.Json(report with { Status = up ? "healthy" : "unhealthy" }, statusCode: up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
+
+        app.MapGet("/health/ready", async (RuleSuspensionDb db, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct) =>
+        {
+            var report = await ReportAsync(db, schedulers, backlog, ct);
+            return Results.Json(report, statusCode: report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().WithTags("Health");
+
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().WithTags("Health");
+    }
+
+    private static async Task<HealthReport> ReportAsync(RuleSuspensionDb db, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct)
+    {
+        var databaseUp = await CanConnectAsync(db, ct);
+        var scheduler = await SchedulerStateAsync(schedulers, ct);
+        OutboxBacklogCount? outbox = null;
+        if (databaseUp)
+        {
+            outbox = await backlog.CountAsync(db, ct);
+        }
+
+        var healthy = databaseUp && scheduler == "running";
+        return new HealthReport(healthy ? "healthy" : "unhealthy", databaseUp ? "up" : "down", db.Database.ProviderName, scheduler, outbox);
+    }
+
+    private static async Task<bool> CanConnectAsync(RuleSuspensionDb db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary><c>running</c>, <c>standby</c> (not started yet, or paused), or <c>stopped</c>.</summary>
+    private static async Task<string> SchedulerStateAsync(ISchedulerFactory schedulers, CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        return await scheduler.GetStatus(ct) switch
+        {
+            SchedulerStatus.Running => "running",
+            SchedulerStatus.Created or SchedulerStatus.Standby => "standby",
+            _ => "stopped",
+        };
     }
 }
+
+/// <summary>What the health routes say; <c>Status</c> is the readiness (all parts up); <c>Outbox</c> is null when the database is down.</summary>
+internal sealed record HealthReport(string Status, string Database, string? Provider, string Scheduler, OutboxBacklogCount? Outbox);

@@ -39,7 +39,7 @@ internal static class JobEndpoints
         {
             var run = await db.OverdueCheckRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("Job run", id.ToString());
             var failures = await db.OverdueCheckFailures.AsNoTracking().Where(f => f.RunId == id).OrderBy(f => f.Id).Take(MaxFailuresShown)
-                .Select(f => new JobRunFailure(f.CustomerId, f.Error, f.At)).ToListAsync(ct);
+                .Select(f => new JobRunFailure(f.CustomerId, f.Error, f.At, f.WorkflowInstanceId)).ToListAsync(ct);
             return JobRunResponse.From(run, failures);
         }).RequireAuthorization(AccessPolicies.ReadJobs);
     }

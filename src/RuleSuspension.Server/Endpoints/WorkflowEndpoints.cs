@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using RuleSuspension.Application.Incidents;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 using RuleSuspension.Workflows.Catalog;
+using RuleSuspension.Workflows.Runtime;
 using RuleSuspension.Workflows.Validation;
 
 namespace RuleSuspension.Server.Endpoints;
@@ -59,18 +61,47 @@ internal static class WorkflowEndpoints
 
         var instances = app.MapGroup("/api/workflow-instances").WithTags("Workflows");
 
-        instances.MapGet("/", async (string? customerId, int? limit, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapGet("/", async (string? customerId, string? status, int? offset, int? limit, HttpContext http, RuleSuspensionDb db, CancellationToken ct) =>
         {
-            var found = await db.ListInstancesAsync(customerId, Math.Clamp(limit ?? 100, 1, 500), ct);
+            var (found, total) = await db.ListInstancesAsync(customerId, ParseStatus(status), Math.Max(offset ?? 0, 0), Math.Clamp(limit ?? 100, 1, 500), ct);
             var journals = await db.JournalsOfAsync(found.Select(i => i.Id).ToList(), ct);
-            return found.Select(i => WorkflowInstanceResponse.From(i, journals[i.Id]));
+            var names = await db.CustomerNamesAsync(found.Select(i => i.CustomerId).Distinct().ToList(), ct);
+
+            // The page is the body (as before paging); the count of all that match is a header.
+            http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return found.Select(i => WorkflowInstanceResponse.From(i, journals[i.Id], names.GetValueOrDefault(i.CustomerId)));
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
+
+        instances.MapPost("/{id:guid}/retry", async (Guid id, IncidentActionRequest request, HttpContext http, RetryIncidentHandler handler, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var instance = await handler.Handle(new RetryIncident(id, request.Reason, http.User.ToActor()), ct);
+            return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
+        }).RequireAuthorization(AccessPolicies.MendIncidents);
+
+        instances.MapPost("/{id:guid}/cancel", async (Guid id, IncidentActionRequest request, HttpContext http, CancelIncidentHandler handler, RuleSuspensionDb db, CancellationToken ct) =>
+        {
+            var instance = await handler.Handle(new CancelIncident(id, request.Reason, http.User.ToActor()), ct);
+            return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
+        }).RequireAuthorization(AccessPolicies.MendIncidents);
 
         instances.MapGet("/{id:guid}", async (Guid id, RuleSuspensionDb db, CancellationToken ct) =>
         {
             var instance = await db.FindInstanceAsync(id, ct) ?? throw DomainException.NotFound("Workflow instance", id.ToString());
             return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
+    }
+
+    /// <summary>A status by its exact name, in any case: never a number or a combination (DESIGN §8).</summary>
+    private static WorkflowStatus? ParseStatus(string? status)
+    {
+        if (string.IsNullOrEmpty(status))
+        {
+            return null;
+        }
+
+        var name = Enum.GetNames<WorkflowStatus>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase))
+            ?? throw DomainException.Invalid("status", $"'{status}' is not a workflow instance status; expected running, waiting, completed, faulted or cancelled.");
+        return Enum.Parse<WorkflowStatus>(name);
     }
 
     /// <summary>400 problem+json listing every error with its path, activity, line and column.</summary>

@@ -11,6 +11,7 @@ using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
+using RuleSuspension.Server.Telemetry;
 using RuleSuspension.Server.Webhooks;
 
 namespace RuleSuspension.Server.Hosting;
@@ -67,12 +68,12 @@ public static class ServerApp
         return options;
     }
 
-    /// <summary>Any other path (not a file) that is not the API, health or OpenAPI is a page of the console: index.html.</summary>
+    /// <summary>Any other path (not a file) that is not the API, health, metrics or OpenAPI is a page of the console: index.html.</summary>
     private static void MapWebConsoleFallback(WebApplication app, StaticFileOptions? webConsole)
     {
         if (webConsole is not null)
         {
-            app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|health|openapi)(/|$)).*$)}", "index.html", webConsole).AllowAnonymous();
+            app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|health|openapi|metrics)(/|$)).*$)}", "index.html", webConsole).AllowAnonymous();
         }
     }
 
@@ -88,6 +89,7 @@ public static class ServerApp
         services.AddHostedService<DatabaseInitializer>();
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
+        services.AddRuleSuspensionTelemetry(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 
         services.AddMemoryCache();
@@ -151,6 +153,7 @@ public static class ServerApp
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
+        app.MapMetrics();
         app.MapEvents();
         app.MapCustomers();
         app.MapSuspensions();

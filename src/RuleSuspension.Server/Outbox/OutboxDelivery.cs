@@ -1,5 +1,6 @@
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Telemetry;
 
 namespace RuleSuspension.Server.Outbox;
 
@@ -22,6 +23,8 @@ internal readonly record struct SendOutcome(string? Error, bool NothingToSend = 
 internal abstract class OutboxDelivery(RuleSuspensionDb db, TimeProvider clock, ILogger log)
 {
     protected RuleSuspensionDb Db { get; } = db;
+
+    protected TimeProvider Clock => clock;
 
     protected abstract OutboxChannel Channel { get; }
 
@@ -63,6 +66,7 @@ internal abstract class OutboxDelivery(RuleSuspensionDb db, TimeProvider clock, 
                 {
                     var attempt = message.AttemptsOn(Channel) + 1;
                     message.Failed(Channel, at, Truncate(outcome.Error), at + Settings.Backoff(attempt));
+                    ServiceMetrics.OutboxFailed(Channel == OutboxChannel.Email ? "email" : "webhook");
                     log.LogWarning("{Channel} {MessageId} ({Type}) not delivered, attempt {Attempt}: {Error}", Channel, message.Id, message.Type, attempt, outcome.Error);
                 }
 

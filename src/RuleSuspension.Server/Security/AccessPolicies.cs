@@ -26,6 +26,7 @@ public static class AccessPolicies
     public const string RunJobs = "jobs.run";
     public const string ManageTenants = "tenants.manage";
     public const string ReadOutbox = "outbox.read";
+    public const string MendIncidents = "incidents.mend";
 
     private static readonly Role[] Everyone = Enum.GetValues<Role>();
 
@@ -57,6 +58,7 @@ public static class AccessPolicies
         [RunJobs] = [Role.Finance, Role.Admin, Role.SuperAdmin],
         [ManageTenants] = Administrators,
         [ReadOutbox] = Administrators,
+        [MendIncidents] = Administrators,
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)

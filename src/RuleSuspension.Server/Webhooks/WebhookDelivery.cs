@@ -24,13 +24,20 @@ internal sealed class WebhookDelivery(RuleSuspensionDb db, IHttpClientFactory ht
     protected override async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var body = WebhookBody.Of(message);
+        var id = message.Id.ToString();
         var client = httpClients.CreateClient(HttpClientName);
         var failures = new List<string>();
         foreach (var endpoint in settings.Endpoints)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(endpoint.Secret, body));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(endpoint.Key, body));
+
+            // Signed at each attempt: a receiver refuses a stale timestamp, and the id stays the message's for dropping repeats.
+            var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
+            request.Headers.Add(WebhookSignature.IdHeader, id);
+            request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add(WebhookSignature.StandardHeader, WebhookSignature.SignStandard(endpoint.Key, id, timestamp, body));
             try
             {
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

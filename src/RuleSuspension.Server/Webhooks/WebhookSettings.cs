@@ -24,6 +24,11 @@ public sealed class WebhookSettings : OutboxDeliverySettings
             {
                 throw new InvalidOperationException($"Webhooks:Endpoints:{index}:Secret is required: receivers verify the signature with it.");
             }
+
+            if (WebhookSecret.KeyOf(endpoint.Secret) is null)
+            {
+                throw new InvalidOperationException($"Webhooks:Endpoints:{index}:Secret starts with whsec_ but the rest is not base64 key bytes.");
+            }
         }
 
         ValidateTiming(Section);
@@ -35,5 +40,11 @@ public sealed class WebhookEndpoint
 {
     public string Url { get; set; } = string.Empty;
 
+    /// <summary>A plain secret, or the Standard Webhooks form <c>whsec_&lt;base64 key&gt;</c> (see <see cref="WebhookSecret"/>).</summary>
     public string Secret { get; set; } = string.Empty;
+
+    /// <summary>The key both signatures are made with (the settings are validated at start).</summary>
+    public byte[] Key => _key ??= WebhookSecret.KeyOf(Secret) ?? throw new InvalidOperationException("The webhook secret is not valid.");
+
+    private byte[]? _key;
 }

@@ -9,6 +9,7 @@ import { CustomerDetailPage } from './pages/CustomerDetail';
 import { InboxPage } from './pages/Inbox';
 import { WorkflowsPage } from './pages/Workflows';
 import { ThresholdsPage } from './pages/Thresholds';
+import { IncidentsPage } from './pages/Incidents';
 import type { Action } from './permissions';
 import { Icon } from './components/Icon';
 
@@ -80,6 +81,7 @@ const NAV: NavItem[] = [
   { to: '/customers', label: 'Customers', icon: 'customers', needs: 'readCustomers' },
   { to: '/inbox', label: 'Inbox', icon: 'inbox', needs: 'readTasks' },
   { to: '/workflows', label: 'Workflows', icon: 'workflows', needs: 'readWorkflows' },
+  { to: '/incidents', label: 'Incidents', icon: 'incidents', needs: 'readWorkflows' },
   { to: '/rulesets', label: 'Rule sets', icon: 'rulesets', needs: 'readRuleSets' },
   { to: '/thresholds', label: 'Thresholds', icon: 'thresholds', needs: 'readRuleSets' },
 ];
@@ -150,6 +152,7 @@ function route(path: string): ReactNode {
   if ((m = match('/customers/:id', path))) return <CustomerDetailPage key={m.id} id={m.id} />;
   if (path === '/inbox') return <InboxPage />;
   if (path === '/workflows') return <WorkflowsPage />;
+  if (path === '/incidents') return <IncidentsPage />;
   if (path === '/workflows/new') return <DesignerPage key="new" id={null} />;
   if ((m = match('/workflows/:id', path))) return <DesignerPage key={m.id} id={m.id} />;
   if ((m = match('/workflow-instances/:id', path))) return <InstancePage key={m.id} id={m.id} />;

@@ -347,4 +347,16 @@ export interface WorkflowInstance {
   journal: Array<{ activityId: string; activityType?: string; outcome?: string | null; at?: string; summary?: unknown }>;
   createdAt?: string;
   updatedAt?: string;
+  fault?: string | null;
+  /** Set when the instance is faulted. */
+  incident?: Incident | null;
+}
+
+export interface Incident {
+  activityId?: string | null;
+  activityType?: string | null;
+  error?: string | null;
+  at: string;
+  customerId: string;
+  customerName?: string | null;
 }

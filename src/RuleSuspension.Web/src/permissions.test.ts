@@ -25,6 +25,11 @@ describe('permissions', () => {
     expect(can('Viewer', 'editWorkflows').reason).toBe('Changing workflows needs the SuperAdmin or Admin role.');
   });
 
+  it('lets only admins retry or cancel an incident', () => {
+    expect(can('Admin', 'mendIncidents').allowed).toBe(true);
+    expect(can('Finance', 'mendIncidents').reason).toBe('Retrying or cancelling an incident needs the SuperAdmin or Admin role.');
+  });
+
   it('lets a task be completed by its role and by SuperAdmin', () => {
     expect(canCompleteTask('Finance', 'Finance').allowed).toBe(true);
     expect(canCompleteTask('SuperAdmin', 'Finance').allowed).toBe(true);

@@ -10,6 +10,7 @@ export type Action =
   | 'readAudit'
   | 'readWorkflows'
   | 'editWorkflows'
+  | 'mendIncidents'
   | 'readRuleSets'
   | 'editRuleSets'
   | 'evaluateRuleSets'
@@ -32,6 +33,7 @@ export const PERMISSIONS: Record<Action, { roles: (liftingRole: Role) => Role[];
   readAudit: { roles: () => ['SuperAdmin', 'Admin', 'Finance', 'Viewer'], what: 'Reading the audit trail' },
   readWorkflows: { roles: () => ALL_BUT_INTEGRATION, what: 'Viewing workflows' },
   editWorkflows: { roles: () => ADMINS, what: 'Changing workflows' },
+  mendIncidents: { roles: () => ADMINS, what: 'Retrying or cancelling an incident' },
   readRuleSets: { roles: () => ALL_BUT_INTEGRATION, what: 'Viewing rule sets' },
   editRuleSets: { roles: () => ADMINS, what: 'Changing rules' },
   evaluateRuleSets: { roles: () => ['SuperAdmin', 'Admin', 'Finance'], what: 'A dry run' },

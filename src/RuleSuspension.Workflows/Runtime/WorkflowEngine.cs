@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Workflows.Activities;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Ports;
@@ -99,6 +100,39 @@ public sealed class WorkflowEngine
         return RunAsync(definition, instance, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a faulted instance's failed step again, and on from there (after a fix: a new rule-set version, corrected
+    /// data). The journal records the retry with <paramref name="note"/> (who and why) before the step runs.
+    /// </summary>
+    public async Task RetryAsync(WorkflowDefinition definition, WorkflowInstance instance, JsonObject note, CancellationToken cancellationToken)
+    {
+        EnsureSameVersion(definition, instance);
+        EnsureFaulted(instance);
+        var failed = instance.CurrentActivityId;
+        note["fault"] = instance.Fault;
+        instance.Retry(_services.Clock.GetUtcNow());
+        await JournalAsync(definition, instance, failed, "Retried", note, cancellationToken);
+        await RunAsync(definition, instance, cancellationToken);
+    }
+
+    /// <summary>Ends a faulted instance for good; the journal records it with <paramref name="note"/> (who and why).</summary>
+    public async Task CancelAsync(WorkflowDefinition definition, WorkflowInstance instance, JsonObject note, CancellationToken cancellationToken)
+    {
+        EnsureSameVersion(definition, instance);
+        EnsureFaulted(instance);
+        instance.Cancel(_services.Clock.GetUtcNow());
+        await JournalAsync(definition, instance, instance.CurrentActivityId, "Cancelled", note, cancellationToken);
+    }
+
+    /// <summary>A journal line that is not an activity's run: a person's retry or cancel of the step it names.</summary>
+    private async Task JournalAsync(WorkflowDefinition definition, WorkflowInstance instance, string? activityId, string outcome, JsonObject summary, CancellationToken cancellationToken)
+    {
+        var type = activityId is null ? "?" : definition.Activity(activityId)?.Type ?? "?";
+        var entry = new WorkflowJournalEntry(instance.Id, instance.NextJournalSequence(), activityId ?? "?", type, outcome,
+            _services.Clock.GetUtcNow(), summary.ToJsonString());
+        await _store.SaveAsync(instance, [entry], cancellationToken);
+    }
+
     private async Task RunAsync(WorkflowDefinition definition, WorkflowInstance instance, CancellationToken cancellationToken)
     {
         var steps = 0;
@@ -177,6 +211,14 @@ public sealed class WorkflowEngine
         var entry = new WorkflowJournalEntry(instance.Id, instance.NextJournalSequence(), activity.Id, activity.Type, "Faulted", now,
             new JsonObject { ["error"] = message }.ToJsonString());
         await _store.SaveAsync(instance, [entry], cancellationToken);
+    }
+
+    private static void EnsureFaulted(WorkflowInstance instance)
+    {
+        if (instance.Status != WorkflowStatus.Faulted)
+        {
+            throw DomainException.Conflict("not-faulted", $"Workflow instance {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}, not faulted: only a faulted instance can be retried or cancelled.");
+        }
     }
 
     private static void EnsureSameVersion(WorkflowDefinition definition, WorkflowInstance instance)

@@ -120,6 +120,24 @@ public sealed class WorkflowInstance
         Touch(at);
     }
 
+    /// <summary>A faulted instance runs again from the step that failed (<see cref="CurrentActivityId"/>).</summary>
+    internal void Retry(DateTimeOffset at)
+    {
+        Status = WorkflowStatus.Running;
+        Fault = null;
+        CompletedAt = null;
+        Touch(at);
+    }
+
+    /// <summary>A faulted instance ends without running again; its fault stays as the record of why.</summary>
+    internal void Cancel(DateTimeOffset at)
+    {
+        Bookmarks = [];
+        Status = WorkflowStatus.Cancelled;
+        CompletedAt = at.ToUniversalTime();
+        Touch(at);
+    }
+
     internal void Remember(StoredDecision decision) => Decision = decision;
 
     internal void Remember(TaskCompletion completion) => LastCompletion = completion;

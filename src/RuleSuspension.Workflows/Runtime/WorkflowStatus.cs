@@ -14,6 +14,9 @@ public enum WorkflowStatus
 
     Completed,
 
-    /// <summary>An activity failed; the journal says why. Nothing resumes it.</summary>
+    /// <summary>An activity failed (an incident); the journal says why. Only a person's retry or cancel moves it on.</summary>
     Faulted,
+
+    /// <summary>Ended by a person instead of being retried (a faulted instance nobody will mend).</summary>
+    Cancelled,
 }

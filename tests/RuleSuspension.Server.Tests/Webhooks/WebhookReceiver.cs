@@ -26,7 +26,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <param name="verify">When given, the receiver's own check of each POST (body and headers): false answers 400.</param>
+    public static async Task<WebhookReceiver> StartAsync(Func<byte[], IHeaderDictionary, bool>? verify = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,9 +38,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body);
             var bytes = body.ToArray();
+            var answer = verify is null || verify(bytes, http.Request.Headers) ? receiver.Answer : HttpStatusCode.BadRequest;
             receiver._received.Enqueue(new ReceivedWebhook(
-                bytes, http.Request.Headers["X-RuleSuspension-Signature"].ToString(), http.Request.ContentType, receiver.Answer));
-            return Results.StatusCode((int)receiver.Answer);
+                bytes, http.Request.Headers["X-RuleSuspension-Signature"].ToString(), http.Request.ContentType, answer,
+                http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            return Results.StatusCode((int)answer);
         });
         await receiver._app.StartAsync();
         var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -57,8 +60,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-/// <summary>One POST as the receiver saw it: the exact body bytes, the signature header, and what it answered.</summary>
-internal sealed record ReceivedWebhook(byte[] Body, string Signature, string? ContentType, HttpStatusCode Answered)
+/// <summary>One POST as the receiver saw it: the exact body bytes, the signature header, what it answered, every header.</summary>
+internal sealed record ReceivedWebhook(byte[] Body, string Signature, string? ContentType, HttpStatusCode Answered, IReadOnlyDictionary<string, string> Headers)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }

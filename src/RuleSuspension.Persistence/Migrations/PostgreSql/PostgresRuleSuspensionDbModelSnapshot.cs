@@ -323,6 +323,9 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("WorkflowInstanceId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");

@@ -314,6 +314,9 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkflowInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");

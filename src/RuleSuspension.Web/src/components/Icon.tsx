@@ -5,6 +5,7 @@ const PATHS: Record<string, string> = {
   workflows: 'M5 4h6v5H5zM13 15h6v5h-6zM8 9v4.5a1.5 1.5 0 0 0 1.5 1.5H13',
   rulesets: 'M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01',
   thresholds: 'M4 7h10M18 7h2M4 17h4M12 17h8M16 5v4M10 15v4',
+  incidents: 'M12 4l9 16H3zM12 10v4M12 17h.01',
 };
 
 export function Icon({ name }: { name: keyof typeof PATHS | string }) {

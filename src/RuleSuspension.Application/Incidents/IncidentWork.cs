@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application.Workflows;
+using RuleSuspension.Domain.Access;
+using RuleSuspension.Domain.Audit;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Persistence;
+using RuleSuspension.Persistence.Locking;
+using RuleSuspension.Workflows.Definitions;
+using RuleSuspension.Workflows.Runtime;
+
+namespace RuleSuspension.Application.Incidents;
+
+/// <summary>
+/// What retrying and cancelling an incident share: the reason is checked before anything is read, the instance is
+/// loaded under its customer's lock (the same unit of work events, tasks and timers use), and the person's act is
+/// audited in the same transaction as its effect.
+/// </summary>
+public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, WorkflowDefinitionCache definitions, TimeProvider clock)
+{
+    /// <summary>The longest reason a person may write for a retry or a cancel.</summary>
+    public const int MaxReasonLength = 2000;
+
+    public async Task<WorkflowInstance> MendAsync(Guid instanceId, string? reason, Actor by, string action,
+        Func<WorkflowDefinition, WorkflowInstance, JsonObject, Task> act, CancellationToken cancellationToken)
+    {
+        var text = CheckReason(reason);
+        var customerId = await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.CustomerId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound("Workflow instance", instanceId.ToString());
+        await using var locked = await locks.AcquireAsync(db, customerId, cancellationToken);
+        var instance = await db.WorkflowInstances.FirstAsync(i => i.Id == instanceId, cancellationToken);
+        var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var fault = instance.Fault;
+        var step = instance.CurrentActivityId;
+        await act(definition, instance, new JsonObject { ["by"] = by.ToString(), ["reason"] = text });
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), by.ToString(), action, customerId, JsonSerializer.Serialize(new
+        {
+            instanceId, workflowId = instance.DefinitionId, version = instance.DefinitionVersion, activityId = step, fault, reason = text,
+            status = instance.Status.ToString().ToLowerInvariant(),
+        }, JsonSerializerOptions.Web)));
+        await locked.CommitAsync(cancellationToken);
+        return instance;
+    }
+
+    /// <summary>A reason has at least one visible character and at most <see cref="MaxReasonLength"/>.</summary>
+    private static string CheckReason(string? reason)
+    {
+        var text = reason?.Trim() ?? string.Empty;
+        if (!text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c)))
+        {
+            throw DomainException.Invalid("reason", "'reason' must have at least one visible character.");
+        }
+
+        return text.Length <= MaxReasonLength ? text : throw DomainException.Invalid("reason", $"'reason' must be at most {MaxReasonLength} characters.");
+    }
+}
