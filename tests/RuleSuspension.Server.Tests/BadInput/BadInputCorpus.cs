@@ -103,9 +103,9 @@ public static class BadInputCorpus
         Put("invoice id with a zero-width space", Role.Finance, "/api/invoices/inv%E2%80%8Bx", Invoice(A), "id"),
 
         // Suspensions, lifts and tasks: reasons.
-        Post("manual suspension with a zero-width reason", Role.Admin, $"/api/customers/{A}/suspensions", Json(new { reasonCode = "investigation", reasonText = "\u200b" }), "reasonText"),
-        Post("manual suspension with a NUL reason", Role.Admin, $"/api/customers/{A}/suspensions", Json(new { reasonCode = "investigation", reasonText = "\u0000" }), "reasonText"),
-        Post("manual suspension with a reason of 5,000 characters", Role.Admin, $"/api/customers/{A}/suspensions", Json(new { reasonCode = "investigation", reasonText = FiveThousand }), "reasonText"),
+        Post("manual suspension with a zero-width reason", Role.Admin, $"/api/customers/{A}/suspensions", Json(new { reasonCode = "investigation", reason = "\u200b" }), "reason"),
+        Post("manual suspension with a NUL reason", Role.Admin, $"/api/customers/{A}/suspensions", Json(new { reasonCode = "investigation", reasonText = "\u0000" }), "reason"),
+        Post("manual suspension with a reason of 5,000 characters", Role.Admin, $"/api/customers/{A}/suspensions", Json(new { reasonCode = "investigation", reason = FiveThousand }), "reason"),
         Post("lift with a zero-width reason", Role.SuperAdmin, $"/api/customers/{S}/suspensions/current/lift", Json(new { reason = "\u200b" }), "reason"),
         Post("lift with a NUL reason", Role.SuperAdmin, $"/api/customers/{S}/suspensions/current/lift", Json(new { reason = "\u0000" }), "reason"),
         Post("lift with a reason of spaces and a byte-order mark", Role.SuperAdmin, $"/api/customers/{S}/suspensions/current/lift", Json(new { reason = "  \ufeff \t" }), "reason"),

@@ -85,7 +85,7 @@ public class HostileInputSpecs(TestServer server) : IClassFixture<TestServer>
     public async Task A_reason_with_line_breaks_and_accents_is_accepted()
     {
         var customer = await CreateCustomer(server.Client());
-        await Expect(await Suspend(server.Client(), customer, reasonText: "Fraude signalée\nvoir le dossier"), HttpStatusCode.Created);
+        await Expect(await Suspend(server.Client(), customer, reason: "Fraude signalée\nvoir le dossier"), HttpStatusCode.Created);
 
         await Expect(await Lift(server.Client(), customer, "Vérifié avec le client\r\n— réglé"), HttpStatusCode.OK);
     }
