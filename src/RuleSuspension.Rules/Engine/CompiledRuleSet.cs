@@ -9,7 +9,7 @@ namespace RuleSuspension.Rules;
 /// <summary>
 /// A rule set compiled to delegates. Immutable and thread-safe: evaluate it concurrently from any number of threads.
 /// </summary>
-public sealed class CompiledRuleSet
+public sealed class CompiledRuleSet : IRuleSet
 {
     private static readonly RuleSetDecision NoDecision = new();
 
@@ -63,6 +63,9 @@ public sealed class CompiledRuleSet
 
     /// <summary>The rule set's name.</summary>
     public string Name => Document.Name;
+
+    /// <summary>Always <see cref="RuleSetKinds.Data"/>: compiled from the rule language.</summary>
+    public string Kind => RuleSetKinds.Data;
 
     /// <summary>The declared parameters.</summary>
     public IReadOnlyList<ParameterDefinition> Parameters => Document.Parameters;
