@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RuleSuspension.Rules.NRules;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Facts;
@@ -23,6 +25,7 @@ public static class ApplicationRegistration
         services.AddScoped<IngestEventHandler>();
         services.AddScoped<CreateApiKeyHandler>();
 
+        services.TryAddSingleton(CodeRuleSetLibrary.Empty);
         services.AddSingleton<CompiledRuleSetCache>();
         services.AddScoped<RuleSetCatalog>();
         services.AddScoped<FactBuilder>();
@@ -32,6 +35,7 @@ public static class ApplicationRegistration
         services.AddScoped<EvaluateRuleSetHandler>();
         services.AddScoped<SimulateRuleSetHandler>();
         services.AddScoped<LoadShippedRuleSets>();
+        services.AddScoped<LoadCodeRuleSets>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it.
         services.AddScoped<SetTenantTimeZoneHandler>();

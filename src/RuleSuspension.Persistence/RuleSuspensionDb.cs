@@ -4,6 +4,7 @@ using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Billing;
 using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
+using RuleSuspension.Domain.Decisions;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Domain.Keys;
@@ -68,6 +69,8 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     public DbSet<OverdueCheckFailure> OverdueCheckFailures => Set<OverdueCheckFailure>();
 
     public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
+
+    public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
 
     /// <summary>
     /// The catalogue's stamp (the count of committed <see cref="CatalogueChange"/>s): what a cache of published

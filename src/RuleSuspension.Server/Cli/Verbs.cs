@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Common;
+using RuleSuspension.Rules.NRules;
 using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Cli;
@@ -44,7 +45,7 @@ internal static class Verbs
             await DatabaseInitializer.PrepareAsync(scope.ServiceProvider, app.Configuration, cancellationToken);
             return await verb(scope.ServiceProvider);
         }
-        catch (Exception e) when (e is DomainException or InvalidDocumentException or ArgumentException)
+        catch (Exception e) when (e is DomainException or InvalidDocumentException or ArgumentException or RuleAssemblyException)
         {
             Console.Error.WriteLine(e.Message);
             return 1;
@@ -54,7 +55,16 @@ internal static class Verbs
     private static async Task<int> Serve(ParseResult result, CancellationToken cancellationToken)
     {
         var app = ServerApp.Build(ConfigurationArguments(result));
-        await app.RunAsync(cancellationToken);
-        return 0;
+        try
+        {
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (RuleAssemblyException e)
+        {
+            // One clear line rather than a stack trace: the configuration names an assembly that cannot be used.
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 }

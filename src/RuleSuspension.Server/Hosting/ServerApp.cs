@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
+using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
 using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
@@ -75,6 +76,9 @@ public static class ServerApp
         services.AddSingleton(suspensionPolicy);
         var databaseSettings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
+        // Loaded when first needed, which is the start (the catalogue is prepared): a bad assembly stops the start with one error.
+        services.AddSingleton(provider => CodeRuleSetLibrary.Load(
+            provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
         services.AddWebhooks(configuration);
