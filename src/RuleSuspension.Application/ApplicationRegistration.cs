@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Invoices;
@@ -36,6 +37,10 @@ public static class ApplicationRegistration
         services.AddScoped<SimulateRuleSetHandler>();
         services.AddScoped<LoadShippedRuleSets>();
         services.AddScoped<LoadCodeRuleSets>();
+        services.TryAddSingleton(new DecisionRecordOptions());
+        services.AddScoped<DecisionRecorder>();
+        services.AddScoped<DecisionQueries>();
+        services.AddScoped<ReplayDecisionHandler>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it.
         services.AddScoped<SetTenantTimeZoneHandler>();

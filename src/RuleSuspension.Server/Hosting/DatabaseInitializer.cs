@@ -3,6 +3,7 @@ using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Persistence;
+using RuleSuspension.Rules.NRules;
 
 namespace RuleSuspension.Server.Hosting;
 
@@ -24,6 +25,8 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
 
     internal static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        // The rule assemblies first: a missing or broken one stops the start before anything is written.
+        _ = services.GetRequiredService<CodeRuleSetLibrary>();
         await services.GetRequiredService<RuleSuspensionDb>().MigrateAsync(cancellationToken);
         var workflows = WorkflowsDirectory(configuration);
         await services.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
@@ -79,6 +80,7 @@ public static class ServerApp
         // Loaded when first needed, which is the start (the catalogue is prepared): a bad assembly stops the start with one error.
         services.AddSingleton(provider => CodeRuleSetLibrary.Load(
             provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
+        services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
         services.AddWebhooks(configuration);
@@ -118,5 +120,6 @@ public static class ServerApp
         app.MapTenants();
         app.MapMe();
         app.MapOutbox();
+        app.MapDecisions();
     }
 }

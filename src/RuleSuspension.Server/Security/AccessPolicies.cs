@@ -26,6 +26,7 @@ public static class AccessPolicies
     public const string RunJobs = "jobs.run";
     public const string ManageTenants = "tenants.manage";
     public const string ReadOutbox = "outbox.read";
+    public const string ReplayDecisions = "decisions.replay";
 
     private static readonly Role[] Everyone = Enum.GetValues<Role>();
 
@@ -57,6 +58,9 @@ public static class AccessPolicies
         [RunJobs] = [Role.Finance, Role.Admin, Role.SuperAdmin],
         [ManageTenants] = Administrators,
         [ReadOutbox] = Administrators,
+
+        // A replay changes nothing but costs an evaluation: the people who tune and answer for the rules.
+        [ReplayDecisions] = [Role.Finance, Role.Admin, Role.SuperAdmin],
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)
