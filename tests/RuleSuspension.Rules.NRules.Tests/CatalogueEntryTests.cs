@@ -75,3 +75,16 @@ public class CatalogueEntryTests
         Assert.Throws<RuleEvaluationException>(() => Sample.RuleSet.Evaluate(Sample.FactsOf(), ParameterValues.Parse("""{ "warningDays": -1 }""")));
     }
 }
+
+public class ConsistencyTests
+{
+    [Fact]
+    public void Code_defined_evaluation_refuses_facts_on_two_clocks()
+    {
+        var yesterday = Rules.Facts.InvoiceFact.AsOf(Sample.Today.AddDays(-1), "inv-old", 100m, "EUR", Sample.Today.AddDays(-60), Sample.Today.AddDays(-40));
+
+        var error = Assert.Throws<RuleEvaluationException>(() => Sample.RuleSet.Evaluate(Sample.FactsOf(invoices: yesterday)));
+
+        Assert.Contains("$.invoices[0].computedAsOf", error.Message);
+    }
+}

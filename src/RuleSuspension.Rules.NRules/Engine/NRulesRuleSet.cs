@@ -54,6 +54,7 @@ internal sealed class NRulesRuleSet : IRuleSet
     public RuleSetDecision Evaluate(FactSet facts, ParameterValues? overrides = null, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        FactConsistency.ThrowIfInconsistent(facts, Name);
         var parameters = _parameters.Resolve(overrides);
         var log = new ActionLog();
         var session = _factory.CreateSession();

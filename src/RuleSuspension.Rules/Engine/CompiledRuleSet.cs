@@ -94,10 +94,11 @@ public sealed class CompiledRuleSet : IRuleSet
     /// <param name="facts">The facts; not modified.</param>
     /// <param name="overrides">Parameter values replacing the defaults; reuse the instance across evaluations.</param>
     /// <param name="explain">Also return, for every rule, the value of each term of its condition.</param>
-    /// <exception cref="RuleEvaluationException">A rule failed at runtime, the cycle bound was hit, or an override is invalid.</exception>
+    /// <exception cref="RuleEvaluationException">A rule failed at runtime, the cycle bound was hit, an override is invalid, or the facts are inconsistent (<see cref="FactConsistency"/>).</exception>
     public RuleSetDecision Evaluate(FactSet facts, ParameterValues? overrides = null, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        FactConsistency.ThrowIfInconsistent(facts, Name);
         var parameters = overrides is null ? _defaults : Resolve(overrides);
         var context = Rent();
         try
