@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using RuleSuspension.Rules;
 using RuleSuspension.Rules.Facts;
 using RuleSuspension.Rules.NRules;
@@ -10,14 +12,20 @@ namespace RuleSuspension.Benchmarks.Rules;
 /// <summary>
 /// The same non-payment rules in the two authoring forms and by hand: the rule language (compiled), the NRules sample
 /// (one session per customer) and hand-written C#. Categories: Single (one customer, 20 invoices) and Batch (the
-/// 100,000 customers of <see cref="RulesEngineBenchmarks"/>). One launch, few iterations: NRules takes seconds a batch.
+/// 100,000 customers of <see cref="RulesEngineBenchmarks"/>). NRules takes seconds a batch.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
+[Config(typeof(OneRun))]
 public class EngineFormsBenchmarks
 {
+    /// <summary>In process (no generated project to build on a busy machine), one launch, few iterations.</summary>
+    private sealed class OneRun : ManualConfig
+    {
+        public OneRun() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(6));
+    }
+
     private CompiledRuleSet _language = null!;
     private IRuleSet _nrules = null!;
     private NonPaymentReference _handWritten = null!;
