@@ -45,8 +45,9 @@ public sealed class CompiledRuleSetCache(CodeRuleSetLibrary codeDefined)
         var compilation = RuleSetCompiler.Compile(document);
         if (!compilation.Succeeded)
         {
-            // Only valid documents are stored, so this means the language changed under a stored version.
-            throw new InvalidOperationException($"Stored rule set {stored.Name} v{stored.Version} no longer compiles: {string.Join("; ", compilation.Errors)}");
+            // Only valid documents are stored, so this means the language changed under a stored version (a limit
+            // added since): it fails like an evaluation, so a dry run answers 422 and a workflow step faults.
+            throw new RuleEvaluationException($"Stored rule set {stored.Name} v{stored.Version} no longer compiles: {string.Join("; ", compilation.Errors)}");
         }
 
         return new CurrentRuleSet(stored.Name, stored.Version, compilation.RuleSet!, ParameterValues.Parse(stored.ParameterValues));

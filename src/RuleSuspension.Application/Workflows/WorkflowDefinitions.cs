@@ -110,7 +110,10 @@ public sealed class WorkflowDefinitions(RuleSuspensionDb db, SuspensionPolicy po
 
         var draft = versions.FirstOrDefault(v => v.Status == WorkflowVersionStatus.Draft)
             ?? throw DomainException.Conflict("no-draft", $"Workflow '{id}' has no draft to publish; save one with PUT /api/workflows/{id} first.");
-        var errors = WorkflowValidator.Validate(WorkflowDefinitionCache.ParseStored(draft), await OptionsAsync(cancellationToken));
+        // The draft is checked exactly as PUT checked it, from its JSON: a draft saved before a limit existed (a
+        // condition too long or too deep) is refused here with the same errors.
+        using var content = JsonDocument.Parse(draft.Content);
+        var errors = WorkflowValidator.Validate(content.RootElement, await OptionsAsync(cancellationToken)).Errors;
         if (errors.Count > 0)
         {
             return new WorkflowSaveResult(draft, errors);

@@ -96,7 +96,20 @@ public sealed class WorkflowDispatcher(
     }
 
     private static FactNeeds FilterNeeds(IEnumerable<TriggerDefinition> triggers)
-        => triggers.Where(t => t.Filter is not null).Aggregate(FactNeeds.None, (needs, t) => needs | Conditions.Get(t.Filter!).Needs);
+        => triggers.Where(t => t.Filter is not null).Aggregate(FactNeeds.None, (needs, t) => needs | NeedsOf(t.Filter!));
+
+    /// <summary>A filter that no longer compiles (published before a language limit) reads nothing; FilterHolds refuses it.</summary>
+    private static FactNeeds NeedsOf(string filter)
+    {
+        try
+        {
+            return Conditions.Get(filter).Needs;
+        }
+        catch (RuleEvaluationException)
+        {
+            return FactNeeds.None;
+        }
+    }
 
     private bool FilterHolds(WorkflowDefinition definition, string filter, FactSet factSet)
     {

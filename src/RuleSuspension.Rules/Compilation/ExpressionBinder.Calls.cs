@@ -99,10 +99,9 @@ internal sealed partial class ExpressionBinder
                 var days = ConvertTo(bound[1], RuleType.Number.WithNullability(bound[1].Type.IsNullable));
                 return bound[0].Type.Kind switch
                 {
-                    TypeKind.Date => LiftCall(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.AddDays))!,
-                        RuleType.Date.WithNullability(bound[0].Type.IsNullable || bound[1].Type.IsNullable), bound[0].Expression, days),
-                    TypeKind.DateTime => LiftCall(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.AddDaysToInstant))!,
-                        RuleType.DateTime.WithNullability(bound[0].Type.IsNullable || bound[1].Type.IsNullable), bound[0].Expression, days),
+                    // Null when the result is past the range of dates.
+                    TypeKind.Date => LiftCall(Runtime(nameof(RuleRuntime.AddDays)), RuleType.Date.Nullable(), bound[0].Expression, days),
+                    TypeKind.DateTime => LiftCall(Runtime(nameof(RuleRuntime.AddDaysToInstant)), RuleType.DateTime.Nullable(), bound[0].Expression, days),
                     _ => Fail(arguments[0].Start, $"'addDays' needs a date or datetime but found {bound[0].Type}"),
                 };
             case "abs":

@@ -6,7 +6,8 @@ namespace RuleSuspension.Rules.Compilation;
 
 /// <summary>
 /// Collection methods compile to plain indexed loops over IReadOnlyList (no LINQ, no delegates, no closures):
-/// the lambda's parameter becomes the loop variable, so outer values are read directly.
+/// the lambda's parameter becomes the loop variable, so outer values are read directly. Each loop charges its list's
+/// length to the evaluation budget before it starts (one subtraction, no allocation).
 /// </summary>
 internal sealed partial class ExpressionBinder
 {
@@ -87,10 +88,11 @@ internal sealed partial class ExpressionBinder
                 var selected = body ?? itemBound;
                 if (!selected.Type.IsNumeric)
                     return Fail(lambda?.Body.Start ?? call.NameStart, $"'sum' needs numbers but found {selected.Type}");
-                accumulator = Expression.Variable(typeof(decimal), "sum");
-                initial = Expression.Constant(0m);
+                // Null once the sum overflows.
+                accumulator = Expression.Variable(typeof(decimal?), "sum");
+                initial = Expression.Constant(0m, typeof(decimal?));
                 step = AddIfValue(accumulator, selected);
-                resultType = RuleType.Number;
+                resultType = RuleType.Number.Nullable();
                 break;
             }
             case "min":
@@ -119,8 +121,11 @@ internal sealed partial class ExpressionBinder
 
         var countProperty = typeof(IReadOnlyCollection<>).MakeGenericType(elementClr).GetProperty("Count")!;
         var indexer = list.Expression.Type.GetProperty("Item")!;
+        var itemsLeft = Expression.Field(Context, nameof(Engine.EvaluationContext.ItemsLeft));
         var loop = Expression.Block(
             Expression.Assign(count, Expression.Property(listVariable, countProperty)),
+            Expression.IfThen(Expression.LessThan(Expression.SubtractAssign(itemsLeft, count), Expression.Constant(0)),
+                Expression.Call(Runtime(nameof(RuleRuntime.ItemBudgetSpent)))),
             Expression.Assign(index, Expression.Constant(0)),
             Expression.Loop(
                 Expression.Block(
@@ -142,6 +147,8 @@ internal sealed partial class ExpressionBinder
 
     private Bound BindLambda(LambdaSyntax lambda, Bound item, bool asCondition)
     {
+        if (_lambdaDepth >= RuleLimits.MaxNestedIterations)
+            return Fail(lambda.Start, $"collection methods nest at most {RuleLimits.MaxNestedIterations} deep; this lambda is one level more");
         var shadowed = _locals.TryGetValue(lambda.Parameter, out var previous);
         _locals[lambda.Parameter] = item;
         _lambdaDepth++;
@@ -164,13 +171,14 @@ internal sealed partial class ExpressionBinder
 
     private static Expression AddIfValue(ParameterExpression sum, Bound selected)
     {
+        var step = Runtime(nameof(RuleRuntime.SumStep));
         if (!selected.Type.IsNullable)
-            return Expression.AddAssign(sum, Convert(selected.Expression, typeof(decimal)));
+            return Expression.Assign(sum, Expression.Call(step, sum, Convert(selected.Expression, typeof(decimal))));
         var value = Expression.Variable(selected.Expression.Type, "value");
         return Expression.Block([value],
             Expression.Assign(value, selected.Expression),
             Expression.IfThen(Expression.Property(value, "HasValue"),
-                Expression.AddAssign(sum, Convert(Expression.Property(value, "Value"), typeof(decimal)))));
+                Expression.Assign(sum, Expression.Call(step, sum, Convert(Expression.Property(value, "Value"), typeof(decimal))))));
     }
 
     private static Expression KeepExtreme(ParameterExpression accumulator, Bound selected, bool minimum)

@@ -41,7 +41,7 @@ internal sealed partial class ExpressionBinder
             return new Bound(Expression.Negate(ConvertTo(operand, type)), type);
         }
         if (operand.Type.Kind == TypeKind.Duration)
-            return new Bound(Expression.Negate(operand.Expression), operand.Type);
+            return LiftCall(Runtime(nameof(RuleRuntime.NegateDuration)), RuleType.Duration.Nullable(), operand.Expression);
         return Fail(unary.Operand.Start, $"'-' needs a number or a duration but found {operand.Type}");
     }
 
@@ -235,15 +235,16 @@ internal sealed partial class ExpressionBinder
             var type = RuleType.Number.WithNullability(nullable);
             var l = ConvertTo(left, type);
             var r = ConvertTo(right, type);
-            return op switch
+            // Division by zero and overflow yield null rather than failing the evaluation.
+            var method = op switch
             {
-                TokenKind.Plus => new Bound(Expression.Add(l, r), type),
-                TokenKind.Minus => new Bound(Expression.Subtract(l, r), type),
-                TokenKind.Star => new Bound(Expression.Multiply(l, r), type),
-                // Division by zero yields null rather than failing the evaluation.
-                TokenKind.Slash => LiftCall(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.Divide))!, RuleType.Number.Nullable(), l, r),
-                _ => LiftCall(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.Remainder))!, RuleType.Number.Nullable(), l, r),
+                TokenKind.Plus => nameof(RuleRuntime.Add),
+                TokenKind.Minus => nameof(RuleRuntime.Subtract),
+                TokenKind.Star => nameof(RuleRuntime.Multiply),
+                TokenKind.Slash => nameof(RuleRuntime.Divide),
+                _ => nameof(RuleRuntime.Remainder),
             };
+            return LiftCall(Runtime(method), RuleType.Number.Nullable(), l, r);
         }
         if (op == TokenKind.Plus && lt == TypeKind.String && rt == TypeKind.String)
             return new Bound(Call(nameof(RuleRuntime.Concat), left.Expression, right.Expression), RuleType.String);
@@ -253,24 +254,27 @@ internal sealed partial class ExpressionBinder
             var plus = op == TokenKind.Plus;
             switch (lt, rt)
             {
+                // Results past the range of dates or durations are null, like an overflowing number.
                 case (TypeKind.Date, TypeKind.Duration):
-                    return LiftCall(typeof(RuleRuntime).GetMethod(plus ? nameof(RuleRuntime.DatePlus) : nameof(RuleRuntime.DateMinus))!,
-                        RuleType.Date.WithNullability(nullable), left.Expression, right.Expression);
+                    return LiftCall(Runtime(plus ? nameof(RuleRuntime.DatePlus) : nameof(RuleRuntime.DateMinus)),
+                        RuleType.Date.Nullable(), left.Expression, right.Expression);
                 case (TypeKind.Duration, TypeKind.Date) when plus:
-                    return LiftCall(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.DatePlus))!,
-                        RuleType.Date.WithNullability(nullable), right.Expression, left.Expression);
+                    return LiftCall(Runtime(nameof(RuleRuntime.DatePlus)), RuleType.Date.Nullable(), right.Expression, left.Expression);
                 case (TypeKind.Date, TypeKind.Date) when !plus:
-                    return LiftCall(typeof(RuleRuntime).GetMethod(nameof(RuleRuntime.DateDifference))!,
+                    return LiftCall(Runtime(nameof(RuleRuntime.DateDifference)),
                         RuleType.Duration.WithNullability(nullable), left.Expression, right.Expression);
                 case (TypeKind.DateTime, TypeKind.Duration):
-                case (TypeKind.DateTime, TypeKind.DateTime) when !plus:
+                    return LiftCall(Runtime(plus ? nameof(RuleRuntime.InstantPlus) : nameof(RuleRuntime.InstantMinus)),
+                        RuleType.DateTime.Nullable(), left.Expression, right.Expression);
                 case (TypeKind.Duration, TypeKind.Duration):
-                    var resultKind = lt == TypeKind.DateTime && rt == TypeKind.DateTime ? RuleType.Duration
-                        : lt == TypeKind.DateTime ? RuleType.DateTime : RuleType.Duration;
-                    var resultType = resultKind.WithNullability(nullable);
+                    return LiftCall(Runtime(plus ? nameof(RuleRuntime.DurationPlus) : nameof(RuleRuntime.DurationMinus)),
+                        RuleType.Duration.Nullable(), left.Expression, right.Expression);
+                case (TypeKind.DateTime, TypeKind.DateTime) when !plus:
+                    // Any two instants are less than TimeSpan.MaxValue apart.
+                    var type = RuleType.Duration.WithNullability(nullable);
                     var l = ConvertTo(left, left.Type.WithNullability(nullable));
                     var r = ConvertTo(right, right.Type.WithNullability(nullable));
-                    return new Bound(plus ? Expression.Add(l, r) : Expression.Subtract(l, r), resultType);
+                    return new Bound(Expression.Subtract(l, r), type);
             }
         }
         return Fail(position, $"'{Symbol(op)}' cannot combine {left.Type} and {right.Type}");
@@ -325,7 +329,10 @@ internal sealed partial class ExpressionBinder
         var method = typeof(RuleRuntime).GetMethods()
             .Single(m => m.Name == nameof(RuleRuntime.Contains) && m.IsGenericMethodDefinition)
             .MakeGenericMethod(element.ClrType);
-        var call = LiftCall(method, RuleType.Boolean, list.Expression, value.Expression);
+        // A search walks the list: it is charged to the evaluation budget like a loop.
+        var listType = typeof(IReadOnlyList<>).MakeGenericType(element.ClrType);
+        var charged = Expression.Call(Runtime(nameof(RuleRuntime.Charged)).MakeGenericMethod(element.ClrType), Context, Convert(list.Expression, listType));
+        var call = LiftCall(method, RuleType.Boolean, charged, value.Expression);
         return call.Type.IsNullable
             ? new Bound(Expression.Coalesce(call.Expression, Expression.Constant(false)), RuleType.Boolean)
             : call;

@@ -243,9 +243,10 @@ internal sealed partial class ExpressionBinder
         return LiftCall(method, element.Nullable(), list.Expression, ToInt(index));
     }
 
+    /// <summary>An index as int; a number out of int's range (or null) becomes -1, which reads no element.</summary>
     private static Expression ToInt(Bound number) =>
-        number.Type.Kind == TypeKind.Integer ? number.Expression
-        : Expression.Convert(number.Expression, number.Type.IsNullable ? typeof(int?) : typeof(int));
+        number.Type is { Kind: TypeKind.Integer, IsNullable: false } ? number.Expression
+        : Expression.Call(Runtime(nameof(RuleRuntime.ListIndex)), ConvertTo(number, RuleType.Number.Nullable()));
 
     /// <summary>Member access on a possibly-null object yields null instead of failing.</summary>
     private static Bound NullSafe(Bound target, Func<Expression, Bound> read)
@@ -265,6 +266,9 @@ internal sealed partial class ExpressionBinder
 
     private static Expression Convert(Expression expression, Type type) =>
         expression.Type == type ? expression : Expression.Convert(expression, type);
+
+    private static System.Reflection.MethodInfo Runtime(string name) =>
+        typeof(RuleRuntime).GetMethod(name) ?? throw new InvalidOperationException($"RuleRuntime.{name} not found");
 
     private static MethodCallExpression Call(string runtimeMethod, params Expression[] arguments) =>
         Expression.Call(typeof(RuleRuntime).GetMethod(runtimeMethod, arguments.Select(a => a.Type).ToArray())

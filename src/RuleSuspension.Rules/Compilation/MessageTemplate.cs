@@ -24,6 +24,13 @@ internal sealed class MessageTemplate
     public static MessageTemplate Parse(string source, List<Diagnostic> diagnostics)
     {
         var template = new MessageTemplate(source);
+        if (source.Length > RuleLimits.MaxExpressionLength)
+        {
+            // Every hole becomes a piece of one concatenation: the message's length bounds their number.
+            diagnostics.Add(new Diagnostic(PositionAt(source, RuleLimits.MaxExpressionLength),
+                $"the message is {source.Length:N0} characters long; at most {RuleLimits.MaxExpressionLength:N0} are allowed"));
+            return template;
+        }
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < source.Length; i++)
         {
@@ -74,14 +81,7 @@ internal sealed class MessageTemplate
         return -1;
     }
 
-    public static SourcePosition PositionAt(string source, int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < source.Length; i++)
-            if (source[i] == '\n') { line++; lineStart = i + 1; }
-        return new SourcePosition(offset, line, offset - lineStart + 1);
-    }
+    private static SourcePosition PositionAt(string source, int offset) => Lexer.PositionAt(source, offset);
 
     /// <summary>Binds the holes and builds the string-producing expression.</summary>
     public Expression Bind(BindingEnvironment environment, List<Diagnostic> diagnostics, HashSet<string> factsRead, HashSet<string>? rootsRead = null)

@@ -73,7 +73,7 @@ public sealed class CompiledCondition
     {
         ArgumentNullException.ThrowIfNull(facts);
         var context = t_context ??= new EvaluationContext([], 0, 0, []);
-        context.Facts = facts;
+        context.Begin(facts, []);
         try
         {
             return _condition(context);

@@ -6,7 +6,9 @@ namespace RuleSuspension.Rules.Compilation;
 
 /// <summary>
 /// The only methods compiled rules call besides fact property getters: the allow-list of the language's
-/// runtime. Null inputs give null (or false) rather than exceptions, as the language defines.
+/// runtime. Null inputs give null (or false) rather than exceptions, as the language defines, and so does a result
+/// out of range (an overflowing sum, a date past year 9999): no value of the facts makes an evaluation throw, except
+/// the evaluation budget (<see cref="ItemBudgetSpent"/>).
 /// </summary>
 internal static class RuleRuntime
 {
@@ -102,6 +104,22 @@ internal static class RuleRuntime
 
     public static int Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
 
+    /// <summary>A list index: a number outside the range of indexes (or null) reads no element.</summary>
+    public static int ListIndex(decimal? index) => index is { } i && i >= int.MinValue && i <= int.MaxValue ? (int)i : -1;
+
+    // ---- the evaluation budget (RuleLimits.MaxItemsPerEvaluation) ----
+
+    /// <summary>Charges a list's length to the budget before it is searched; passes the list through.</summary>
+    public static IReadOnlyList<T>? Charged<T>(EvaluationContext context, IReadOnlyList<T>? list)
+    {
+        if (list is not null && (context.ItemsLeft -= list.Count) < 0) ItemBudgetSpent();
+        return list;
+    }
+
+    public static void ItemBudgetSpent() => throw new RuleEvaluationException(
+        $"the evaluation visited more than {RuleLimits.MaxItemsPerEvaluation:N0} collection items (the evaluation budget); "
+        + "nested collection methods over long lists multiply");
+
     // ---- strings (ordinal, culture-free) ----
     public static string? Lower(string? text) => text?.ToLowerInvariant();
     public static string? Upper(string? text) => text?.ToUpperInvariant();
@@ -119,7 +137,35 @@ internal static class RuleRuntime
     public static int? CompareOrdinal(string? left, string? right) => left is null || right is null ? null : string.CompareOrdinal(left, right);
 
     // ---- numbers ----
-    public static decimal? Divide(decimal left, decimal right) => right == 0 ? null : left / right;
+    // Overflow (beyond ±79,228,162,514,264,337,593,543,950,335) yields null, as division by zero does.
+    public static decimal? Add(decimal left, decimal right)
+    {
+        try { return left + right; }
+        catch (OverflowException) { return null; }
+    }
+
+    public static decimal? Subtract(decimal left, decimal right)
+    {
+        try { return left - right; }
+        catch (OverflowException) { return null; }
+    }
+
+    public static decimal? Multiply(decimal left, decimal right)
+    {
+        try { return left * right; }
+        catch (OverflowException) { return null; }
+    }
+
+    /// <summary>One step of <c>sum</c>: once the sum has overflowed it stays null.</summary>
+    public static decimal? SumStep(decimal? sum, decimal value) => sum is { } s ? Add(s, value) : null;
+
+    public static decimal? Divide(decimal left, decimal right)
+    {
+        if (right == 0) return null;
+        try { return left / right; }
+        catch (OverflowException) { return null; }
+    }
+
     public static decimal? Remainder(decimal left, decimal right) => right == 0 ? null : left % right;
     public static decimal Abs(decimal value) => Math.Abs(value);
     public static decimal Round(decimal value, decimal digits) => Math.Round(value, (int)Math.Clamp(digits, 0, 28), MidpointRounding.AwayFromZero);
@@ -127,10 +173,42 @@ internal static class RuleRuntime
     // ---- dates ----
     public static int DaysBetween(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
     public static int DaysBetweenInstants(DateTimeOffset from, DateTimeOffset to) => (int)(to - from).TotalDays;
-    public static DateOnly AddDays(DateOnly date, decimal days) => date.AddDays((int)days);
-    public static DateTimeOffset AddDaysToInstant(DateTimeOffset instant, decimal days) => instant.AddDays((double)days);
-    public static DateOnly DatePlus(DateOnly date, TimeSpan span) => date.AddDays((int)span.TotalDays);
-    public static DateOnly DateMinus(DateOnly date, TimeSpan span) => date.AddDays(-(int)span.TotalDays);
+    // Dates before 0001-01-01 or after 9999-12-31 (and durations beyond TimeSpan's range) yield null.
+    public static DateOnly? AddDays(DateOnly date, decimal days)
+    {
+        if (Math.Abs(days) > DateOnly.MaxValue.DayNumber) return null;
+        var day = date.DayNumber + (int)days;
+        return day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber(day) : null;
+    }
+
+    public static DateTimeOffset? AddDaysToInstant(DateTimeOffset instant, decimal days) =>
+        Math.Abs(days) <= TimeSpan.MaxValue.Days ? InstantPlus(instant, TimeSpan.FromDays((double)days)) : null;
+
+    public static DateOnly? DatePlus(DateOnly date, TimeSpan span) => AddDays(date, (int)span.TotalDays);
+    public static DateOnly? DateMinus(DateOnly date, TimeSpan span) => AddDays(date, -(int)span.TotalDays);
+
+    public static DateTimeOffset? InstantPlus(DateTimeOffset instant, TimeSpan span)
+    {
+        try { return instant + span; }
+        catch (ArgumentOutOfRangeException) { return null; }
+    }
+
+    public static DateTimeOffset? InstantMinus(DateTimeOffset instant, TimeSpan span) =>
+        span == TimeSpan.MinValue ? null : InstantPlus(instant, -span);
+
+    public static TimeSpan? DurationPlus(TimeSpan left, TimeSpan right)
+    {
+        var ticks = (decimal)left.Ticks + right.Ticks;
+        return ticks >= TimeSpan.MinValue.Ticks && ticks <= TimeSpan.MaxValue.Ticks ? new TimeSpan((long)ticks) : null;
+    }
+
+    public static TimeSpan? DurationMinus(TimeSpan left, TimeSpan right)
+    {
+        var ticks = (decimal)left.Ticks - right.Ticks;
+        return ticks >= TimeSpan.MinValue.Ticks && ticks <= TimeSpan.MaxValue.Ticks ? new TimeSpan((long)ticks) : null;
+    }
+
+    public static TimeSpan? NegateDuration(TimeSpan span) => span == TimeSpan.MinValue ? null : -span;
     public static TimeSpan DateDifference(DateOnly left, DateOnly right) => TimeSpan.FromDays(left.DayNumber - right.DayNumber);
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -33,6 +33,8 @@ internal sealed class EvaluationContext
     public readonly byte[] ConditionState;
     public readonly bool[] Fired;
     public readonly string?[] Messages;
+    /// <summary>What is left of the evaluation budget: each loop and list search takes its list's length.</summary>
+    public int ItemsLeft;
     private readonly int[][] _dependents;
 
     // Explanation mode only: values of the terms of the condition being evaluated.
@@ -52,6 +54,7 @@ internal sealed class EvaluationContext
     {
         Facts = facts;
         Params = parameters;
+        ItemsLeft = RuleLimits.MaxItemsPerEvaluation;
         foreach (var cell in Cells) cell.Reset();
         Array.Clear(ConditionState);
         Array.Clear(Fired);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Persistence;
+using RuleSuspension.Rules;
 
 namespace RuleSuspension.Server.Errors;
 
@@ -39,6 +40,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = $"The {doc.What} is not valid",
             Detail = string.Join(" ", doc.Errors.Select(e => e.Line is null ? $"{e.Path}: {e.Message}" : $"{e.Path} ({e.Line}:{e.Column}): {e.Message}")),
             Extensions = { ["errors"] = doc.Errors },
+        },
+        // The rules could not decide on these facts (the evaluation budget was spent): the request asked too much.
+        RuleEvaluationException evaluation => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The rules could not be evaluated",
+            Detail = evaluation.Message,
+            Extensions = { ["code"] = "evaluation-failed" },
         },
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),

@@ -35,7 +35,11 @@ public static class Conditions
         return compilation.Errors.Select(e => new WorkflowValidationError(path, $"Invalid expression: {e.Message}", activityId, Line: e.Line, Column: e.Column)).ToList();
     }
 
-    /// <summary>The compiled condition; throws when the text is not a valid condition (validated definitions never do).</summary>
+    /// <summary>
+    /// The compiled condition. A text that is not a valid condition (only a definition stored before a language limit
+    /// existed can hold one) fails like an evaluation does, so its step faults instead of failing the request.
+    /// </summary>
+    /// <exception cref="RuleEvaluationException">The text does not compile.</exception>
     public static CompiledCondition Get(string source)
     {
         if (Compiled.TryGetValue(source, out var condition))
@@ -46,6 +50,6 @@ public static class Conditions
         var compilation = RuleExpression.CompileCondition(source);
         return compilation.Condition is { } compiled
             ? Compiled.GetOrAdd(source, compiled)
-            : throw new InvalidOperationException($"Invalid condition '{source}': {string.Join("; ", compilation.Errors)}");
+            : throw new RuleEvaluationException($"The condition does not compile: {string.Join("; ", compilation.Errors)}");
     }
 }

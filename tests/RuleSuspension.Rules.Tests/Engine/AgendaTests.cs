@@ -173,8 +173,10 @@ public class AgendaTests
     [Fact]
     public void A_runtime_failure_names_the_rule()
     {
-        var set = Compile([Rule("overflow", "79228162514264337593543950335 * 10 > 0")]);
-        var error = Assert.Throws<RuleEvaluationException>(() => set.Evaluate(FactsOf()));
-        Assert.StartsWith("rule 'overflow' of rule set 'test' failed in its condition", error.Message);
+        // Overflow is null, not a failure; spending the evaluation budget is one.
+        var set = Compile([Rule("managers", "customer.accountManagers.any(a => customer.accountManagers.any(b => b == a + 'x'))")]);
+        var managers = Enumerable.Range(0, 10_000).Select(i => $"am{i}@host.test").ToArray();
+        var error = Assert.Throws<RuleEvaluationException>(() => set.Evaluate(FactsOf(customer: Customer() with { AccountManagers = managers })));
+        Assert.StartsWith("rule 'managers' of rule set 'test' failed in its condition", error.Message);
     }
 }

@@ -14,6 +14,10 @@ internal sealed class Lexer
 
     public static List<Token> Tokenize(string source)
     {
+        if (source.Length > RuleLimits.MaxExpressionLength)
+            throw new RuleSyntaxException(
+                $"the expression is {source.Length:N0} characters long; at most {RuleLimits.MaxExpressionLength:N0} are allowed",
+                PositionAt(source, RuleLimits.MaxExpressionLength));
         var lexer = new Lexer(source);
         var tokens = new List<Token>();
         Token token;
@@ -23,6 +27,16 @@ internal sealed class Lexer
             tokens.Add(token);
         } while (token.Kind != TokenKind.End);
         return tokens;
+    }
+
+    /// <summary>The line and column of an offset.</summary>
+    public static SourcePosition PositionAt(string source, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < source.Length; i++)
+            if (source[i] == '\n') { line++; lineStart = i + 1; }
+        return new SourcePosition(offset, line, offset - lineStart + 1);
     }
 
     private SourcePosition Position => new(_offset, _line, _offset - _lineStart + 1);
@@ -75,18 +89,22 @@ internal sealed class Lexer
             var unitStart = _offset;
             while (char.IsAsciiLetterOrDigit(Peek()) || Peek() == '_') _offset++;
             var unit = _source[unitStart.._offset];
-            var amount = decimal.Parse(number, CultureInfo.InvariantCulture);
-            TimeSpan? duration = unit switch
+            var ticksPerUnit = unit switch
             {
-                "d" => TimeSpan.FromDays((double)amount),
-                "h" => TimeSpan.FromHours((double)amount),
-                "m" => TimeSpan.FromMinutes((double)amount),
-                "s" => TimeSpan.FromSeconds((double)amount),
-                _ => null,
+                "d" => TimeSpan.TicksPerDay,
+                "h" => TimeSpan.TicksPerHour,
+                "m" => TimeSpan.TicksPerMinute,
+                "s" => TimeSpan.TicksPerSecond,
+                _ => 0L,
             };
-            if (duration is null)
+            if (ticksPerUnit == 0)
                 throw new RuleSyntaxException($"unknown duration unit '{unit}' (expected d, h, m or s)", new SourcePosition(unitStart, start.Line, start.Column + (unitStart - start.Offset)));
-            return new Token(TokenKind.Duration, _source[start.Offset.._offset], start, _offset, duration.Value);
+            // A duration is at most TimeSpan.MaxValue (about 10.6 million days); a larger literal is refused when saved.
+            if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                || amount > TimeSpan.MaxValue.Ticks / (decimal)ticksPerUnit)
+                throw new RuleSyntaxException($"duration '{_source[start.Offset.._offset]}' is out of range (at most {TimeSpan.MaxValue.Days:N0}d)", start);
+            var duration = new TimeSpan((long)decimal.Round(amount * ticksPerUnit));
+            return new Token(TokenKind.Duration, _source[start.Offset.._offset], start, _offset, duration);
         }
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             throw new RuleSyntaxException($"number '{number}' is out of range", start);

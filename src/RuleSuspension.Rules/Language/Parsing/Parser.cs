@@ -6,11 +6,14 @@ namespace RuleSuspension.Rules.Language.Parsing;
 /// Recursive-descent parser with precedence climbing for binary operators. Lowest to highest:
 /// <c>|| or</c>, <c>&amp;&amp; and</c>, <c>== !=</c>, <c>&lt; &lt;= &gt; &gt;= in</c>, <c>??</c>, <c>+ -</c>,
 /// <c>* / %</c>, unary <c>! not -</c>, postfix <c>.member</c> <c>(args)</c> <c>[index]</c>.
+/// Both the recursion and the depth of the tree it builds are bounded by <see cref="RuleLimits.MaxNestingDepth"/>,
+/// so neither parsing nor anything that later recurses over the tree can exhaust the stack.
 /// </summary>
 internal sealed class Parser
 {
     private readonly List<Token> _tokens;
     private int _index;
+    private int _recursion;
 
     private Parser(List<Token> tokens) => _tokens = tokens;
 
@@ -50,8 +53,28 @@ internal sealed class Parser
         _ => (0, false),
     };
 
+    private static string TooDeep =>
+        $"the expression nests deeper than {RuleLimits.MaxNestingDepth} levels; split it (derived facts, 'in [...]') or remove parentheses";
+
+    /// <summary>Enters one level of recursion; every recursive descent goes through here.</summary>
+    private void Enter()
+    {
+        if (++_recursion > RuleLimits.MaxNestingDepth) throw new RuleSyntaxException(TooDeep, Current.Start);
+    }
+
+    /// <summary>Sets a new node's depth from its children's and refuses it past the limit.</summary>
+    private static T Nested<T>(T node, SourcePosition at, params ReadOnlySpan<SyntaxNode?> children) where T : SyntaxNode
+    {
+        var deepest = 0;
+        foreach (var child in children)
+            if (child is not null && child.Depth > deepest) deepest = child.Depth;
+        if (deepest + 1 > RuleLimits.MaxNestingDepth) throw new RuleSyntaxException(TooDeep, at);
+        return node with { Depth = deepest + 1 };
+    }
+
     private SyntaxNode ParseExpression(int minPrecedence)
     {
+        Enter();
         var left = ParseUnary();
         while (true)
         {
@@ -59,14 +82,16 @@ internal sealed class Parser
             // "not in" is the only infix use of "not".
             var negatedIn = op.Kind == TokenKind.Not && PeekToken(1).Kind == TokenKind.In;
             var (precedence, rightAssociative) = negatedIn ? (4, false) : Infix(op.Kind);
-            if (precedence == 0 || precedence <= minPrecedence) return left;
+            if (precedence == 0 || precedence <= minPrecedence) break;
             Advance();
             if (negatedIn) Advance();
             var right = ParseExpression(rightAssociative ? precedence - 1 : precedence);
             left = op.Kind is TokenKind.In || negatedIn
-                ? new InSyntax(left, right, negatedIn, op.Start, left.Start, right.EndOffset)
-                : new BinarySyntax(Normalise(op.Kind), left, right, op.Start, left.Start, right.EndOffset);
+                ? Nested(new InSyntax(left, right, negatedIn, op.Start, left.Start, right.EndOffset), op.Start, left, right)
+                : Nested(new BinarySyntax(Normalise(op.Kind), left, right, op.Start, left.Start, right.EndOffset), op.Start, left, right);
         }
+        _recursion--;
+        return left;
     }
 
     private static TokenKind Normalise(TokenKind kind) => kind switch
@@ -82,9 +107,11 @@ internal sealed class Parser
         if (token.Kind is TokenKind.Bang or TokenKind.Not or TokenKind.Minus)
         {
             Advance();
+            Enter();
             var operand = ParseUnary();
+            _recursion--;
             var kind = token.Kind == TokenKind.Minus ? TokenKind.Minus : TokenKind.Bang;
-            return new UnarySyntax(kind, operand, token.Start, operand.EndOffset);
+            return Nested(new UnarySyntax(kind, operand, token.Start, operand.EndOffset), token.Start, operand);
         }
         return ParsePostfix(ParsePrimary());
     }
@@ -113,7 +140,7 @@ internal sealed class Parser
                 {
                     Advance();
                     var body = ParseExpression(0);
-                    return new LambdaSyntax(token.Text, body, token.Start, body.EndOffset);
+                    return Nested(new LambdaSyntax(token.Text, body, token.Start, body.EndOffset), token.Start, body);
                 }
                 return new IdentifierSyntax(token.Text, token.Start, token.EndOffset);
             case TokenKind.LeftParen:
@@ -135,7 +162,7 @@ internal sealed class Parser
             Advance();
             Advance();
             var body = ParseExpression(0);
-            return new LambdaSyntax(name.Text, body, open.Start, body.EndOffset);
+            return Nested(new LambdaSyntax(name.Text, body, open.Start, body.EndOffset), open.Start, body);
         }
         var inner = ParseExpression(0);
         var close = Expect(TokenKind.RightParen, "')'");
@@ -152,7 +179,7 @@ internal sealed class Parser
             while (TryAdvance(TokenKind.Comma));
         }
         var close = Expect(TokenKind.RightBracket, "',' or ']'");
-        return new ListSyntax(items, open.Start, close.EndOffset);
+        return Nested(new ListSyntax(items, open.Start, close.EndOffset), open.Start, [.. items]);
     }
 
     private bool TryAdvance(TokenKind kind)
@@ -174,7 +201,7 @@ internal sealed class Parser
                     if (name.Kind is not (TokenKind.Identifier or TokenKind.In or TokenKind.Not or TokenKind.And or TokenKind.Or or TokenKind.Null or TokenKind.True or TokenKind.False))
                         throw new RuleSyntaxException($"expected a member name after '.' but found {name.Describe()} at {name.Start}", name.Start);
                     Advance();
-                    node = new MemberSyntax(node, name.Text, name.Start, node.Start, name.EndOffset);
+                    node = Nested(new MemberSyntax(node, name.Text, name.Start, node.Start, name.EndOffset), name.Start, node);
                     break;
                 case TokenKind.LeftParen:
                     var open = Advance();
@@ -187,8 +214,9 @@ internal sealed class Parser
                     var close = Expect(TokenKind.RightParen, "')'");
                     node = node switch
                     {
-                        IdentifierSyntax id => new CallSyntax(null, id.Name, id.Start, arguments, node.Start, close.EndOffset),
-                        MemberSyntax member => new CallSyntax(member.Target, member.Name, member.NameStart, arguments, node.Start, close.EndOffset),
+                        IdentifierSyntax id => Nested(new CallSyntax(null, id.Name, id.Start, arguments, node.Start, close.EndOffset), open.Start, [.. arguments]),
+                        MemberSyntax member => Nested(new CallSyntax(member.Target, member.Name, member.NameStart, arguments, node.Start, close.EndOffset),
+                            open.Start, [member.Target, .. arguments]),
                         _ => throw new RuleSyntaxException($"only functions and methods can be called, at {open.Start}", open.Start),
                     };
                     break;
@@ -196,7 +224,7 @@ internal sealed class Parser
                     Advance();
                     var index = ParseExpression(0);
                     var end = Expect(TokenKind.RightBracket, "']'");
-                    node = new IndexSyntax(node, index, node.Start, end.EndOffset);
+                    node = Nested(new IndexSyntax(node, index, node.Start, end.EndOffset), end.Start, node, index);
                     break;
                 default:
                     return node;

@@ -3,7 +3,11 @@ using RuleSuspension.Rules.Language.Lexing;
 namespace RuleSuspension.Rules.Language.Parsing;
 
 /// <summary>A node of the parsed expression; <see cref="Start"/> and <see cref="EndOffset"/> delimit its source text.</summary>
-internal abstract record SyntaxNode(SourcePosition Start, int EndOffset);
+internal abstract record SyntaxNode(SourcePosition Start, int EndOffset)
+{
+    /// <summary>Levels of the tree below and including this node (a leaf is 1); the parser sets it and bounds it.</summary>
+    public int Depth { get; init; } = 1;
+}
 
 internal sealed record LiteralSyntax(object? Value, TokenKind Kind, SourcePosition Start, int EndOffset) : SyntaxNode(Start, EndOffset);
 
