@@ -34,7 +34,9 @@ public static class ApplicationRegistration
         services.AddScoped<SaveRuleSetHandler>();
         services.AddScoped<ChangeParametersHandler>();
         services.AddScoped<EvaluateRuleSetHandler>();
+        services.AddScoped<CustomerBook>();
         services.AddScoped<SimulateRuleSetHandler>();
+        services.AddScoped<PreviewParametersHandler>();
         services.AddScoped<LoadShippedRuleSets>();
         services.AddScoped<LoadCodeRuleSets>();
         services.TryAddSingleton(new DecisionRecordOptions());

@@ -4,7 +4,9 @@ using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Application.Customers;
 
-public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By);
+/// <param name="Reason">Why the exemption changes; required when it does.</param>
+/// <param name="KeepExemption">The request said nothing of the exemption: a stored customer keeps the one it has.</param>
+public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null, bool KeepExemption = false);
 
 public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock)
 {
@@ -15,12 +17,13 @@ public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider cloc
         var created = customer is null;
         if (customer is null)
         {
-            customer = new Customer(command.Id, command.Profile, command.By, clock.GetUtcNow());
+            customer = new Customer(command.Id, command.Profile, command.By, clock.GetUtcNow(), command.Reason);
             db.Customers.Add(customer);
         }
         else
         {
-            customer.UpdateProfile(command.Profile, command.By, clock.GetUtcNow());
+            var profile = command.KeepExemption ? command.Profile with { Exempt = customer.Exempt, ExemptUntil = customer.ExemptUntil } : command.Profile;
+            customer.UpdateProfile(profile, command.By, clock.GetUtcNow(), command.Reason);
         }
 
         await db.SaveChangesAsync(cancellationToken);

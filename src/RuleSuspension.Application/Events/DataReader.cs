@@ -39,12 +39,16 @@ internal readonly struct DataReader(JsonElement element, string path, Validation
 
     public decimal? OptionalDecimal(string name) => Number(name, required: false);
 
-    public DateOnly Date(string name)
+    public DateOnly Date(string name) => Date(name, required: true) ?? default;
+
+    public DateOnly? OptionalDate(string name) => Date(name, required: false);
+
+    private DateOnly? Date(string name, bool required)
     {
-        var text = OptionalString(name, required: true);
+        var text = OptionalString(name, required);
         if (text is null)
         {
-            return default;
+            return null;
         }
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

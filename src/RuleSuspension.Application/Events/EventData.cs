@@ -27,7 +27,8 @@ public abstract record EventData
 
     private static SignedUp ReadSignUp(DataReader customer) => new(
         customer.String("name"), customer.String("email"), customer.String("tenantId"), customer.OptionalString("planId"),
-        customer.OptionalBoolean("identityVerified") ?? false, customer.StringList("tags"), customer.StringList("accountManagers"));
+        customer.OptionalBoolean("identityVerified") ?? false, customer.StringList("tags"), customer.StringList("accountManagers"),
+        customer.OptionalBoolean("exempt"), customer.OptionalDate("exemptUntil"));
 
     private static PlanChanged ReadPlanChange(DataReader reader)
     {
@@ -36,7 +37,9 @@ public abstract record EventData
     }
 }
 
-public sealed record SignedUp(string Name, string Email, string TenantId, string? PlanId, bool IdentityVerified, IReadOnlyList<string> Tags, IReadOnlyList<string> AccountManagers) : EventData;
+/// <param name="Exempt">Null when the data does not say: an exemption already set is kept.</param>
+/// <param name="ExemptUntil">The exemption's last day in the tenant's zone; alone it means exempt until then.</param>
+public sealed record SignedUp(string Name, string Email, string TenantId, string? PlanId, bool IdentityVerified, IReadOnlyList<string> Tags, IReadOnlyList<string> AccountManagers, bool? Exempt = null, DateOnly? ExemptUntil = null) : EventData;
 
 public sealed record PlanChanged(string? FromPlanId, string ToPlanId, string ToPlanName, bool RequiresApproval) : EventData;
 

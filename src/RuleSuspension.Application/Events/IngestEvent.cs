@@ -123,15 +123,23 @@ public sealed class IngestEventHandler(
         switch (data)
         {
             case SignedUp s:
-                var profile = new CustomerProfile(s.TenantId, s.Name, s.Email, s.PlanId, s.Tags, s.IdentityVerified, false, s.AccountManagers);
-                if (await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken) is { } existing)
+                var existing = await db.FindWithActiveSuspensionAsync(stored.CustomerId, cancellationToken);
+                var saysExemption = s.Exempt is not null || s.ExemptUntil is not null;
+
+                // A re-sent sign-up that says nothing of the exemption must not clear one an operator set.
+                var profile = new CustomerProfile(s.TenantId, s.Name, s.Email, s.PlanId, s.Tags, s.IdentityVerified,
+                    saysExemption ? s.Exempt ?? true : existing?.Exempt ?? false, s.AccountManagers)
                 {
-                    // A re-sent sign-up must not clear an exemption an operator set.
-                    existing.UpdateProfile(profile with { Exempt = existing.Exempt }, by, at);
+                    ExemptUntil = saysExemption ? s.ExemptUntil : existing?.ExemptUntil,
+                };
+                var why = $"{stored.Type} event {stored.Id}";
+                if (existing is not null)
+                {
+                    existing.UpdateProfile(profile, by, at, why);
                 }
                 else
                 {
-                    db.Customers.Add(new Customer(stored.CustomerId, profile, by, at));
+                    db.Customers.Add(new Customer(stored.CustomerId, profile, by, at, why));
                 }
 
                 break;

@@ -1,4 +1,5 @@
 using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Tenants;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Billing;
@@ -41,10 +42,15 @@ public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
         var opportunity = opportunityId is null ? null
             : db.Tracked<Opportunity>(opportunityId) ?? await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         var now = clock.GetUtcNow();
-        return From(customer, invoices, plan, opportunity, trigger, asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+
+        // An exemption's last day is a date in the tenant's zone: only then is the tenant's calendar worth a read.
+        var today = asOf ?? (customer.ExemptUntil is not null
+            ? await TenantCalendar.TodayForAsync(db, customer.TenantId, now, cancellationToken)
+            : DateOnly.FromDateTime(now.UtcDateTime));
+        return From(customer, invoices, plan, opportunity, trigger, today, now);
     }
 
-    /// <summary>The same mapping for callers that loaded the rows themselves (batches of the overdue check).</summary>
+    /// <summary>The same mapping for callers that loaded the rows themselves (batches of the overdue check); <paramref name="today"/> is the tenant's.</summary>
     public static FactSet From(Customer customer, IEnumerable<Invoice> invoices, Plan? plan, Opportunity? opportunity, InboundEvent? trigger, DateOnly today, DateTimeOffset now) => new()
     {
         Customer = new CustomerFact
@@ -56,7 +62,7 @@ public sealed class FactBuilder(RuleSuspensionDb db, TimeProvider clock)
             PlanId = customer.PlanId,
             Tags = customer.Tags,
             IdentityVerified = customer.IdentityVerified,
-            Exempt = customer.Exempt,
+            Exempt = customer.IsExemptOn(today),
             AccountManagers = customer.AccountManagers,
             Status = customer.Status == CustomerStatus.Suspended ? "suspended" : "active",
             Suspended = customer.Status == CustomerStatus.Suspended,

@@ -94,8 +94,9 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         var failures = new List<CustomerFailure>();
         foreach (var customer in customers)
         {
-            // Suspended or made exempt since the query found it: nothing to do.
-            if (customer.Status == CustomerStatus.Suspended || customer.Exempt)
+            // Suspended or made exempt for good since the query found it: nothing to do. An exemption with a last day
+            // is the rules' to judge (customer.exempt is false after it, on the tenant's calendar).
+            if (customer.Status == CustomerStatus.Suspended || customer is { Exempt: true, ExemptUntil: null })
             {
                 continue;
             }
@@ -129,7 +130,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 case Suspend suspend:
                     try
                     {
-                        var suspension = customer.Suspend(SuspensionDecision.Automatic(suspend.ReasonCode, suspend.Message, DecidedBy, ruleName: suspend.RuleName), policy, run.Now);
+                        var suspension = customer.Suspend(SuspensionDecision.Automatic(suspend.ReasonCode, suspend.Message, DecidedBy, ruleName: suspend.RuleName), policy, run.Now, suspend.Today);
                         db.Outbox.Add(Notification("customer.suspended", customer.Id, run, new { reasonCode = suspend.ReasonCode, message = suspend.Message, suspensionId = suspension.Id }));
                         suspended++;
                     }
@@ -164,6 +165,11 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
     internal static OverdueAction? Decide(OverdueRun run, Customer customer, IEnumerable<Invoice> invoices, IReadOnlySet<(string CustomerId, string InvoiceId)> warned)
     {
         var today = run.TodayFor(customer.TenantId);
+        if (customer.IsExemptOn(today))
+        {
+            return null;
+        }
+
         var plan = customer.PlanId is { } planId ? run.Plans.GetValueOrDefault(planId) : null;
         var facts = FactBuilder.From(customer, invoices, plan, null, null, today, run.Now);
         var decision = run.RuleSet.RuleSet.Evaluate(facts, run.RuleSet.Parameters);

@@ -7,7 +7,8 @@ namespace RuleSuspension.Application.Jobs;
 
 /// <summary>
 /// The customers the overdue check looks at, found by one set-based query and streamed: active (not suspended),
-/// not exempt, with at least one unpaid invoice due before the latest "today" of any tenant.
+/// not exempt (or exempt until a day before the latest "today" of any tenant), with at least one unpaid invoice due
+/// before that latest "today".
 /// </summary>
 internal static class OverdueCandidates
 {
@@ -20,7 +21,7 @@ internal static class OverdueCandidates
     {
         var dueBefore = clock.LatestToday;
         var ids = reader.Customers.AsNoTracking()
-            .Where(c => c.Status == CustomerStatus.Active && !c.Exempt
+            .Where(c => c.Status == CustomerStatus.Active && (!c.Exempt || c.ExemptUntil != null && c.ExemptUntil < dueBefore)
                         && reader.Invoices.Any(i => i.CustomerId == c.Id && i.PaidAt == null && i.DueDate < dueBefore))
             .OrderBy(c => c.Id)
             .Select(c => c.Id)

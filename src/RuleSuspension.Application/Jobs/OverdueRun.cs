@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Billing;
-using RuleSuspension.Domain.Tenants;
+using RuleSuspension.Application.Tenants;
 using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Definitions;
 
@@ -11,16 +11,14 @@ namespace RuleSuspension.Application.Jobs;
 /// <summary>What every batch of one run shares: its clock, the rule set and finance's values, tenants' zones, plans.</summary>
 internal sealed class OverdueRun
 {
-    private readonly IReadOnlyDictionary<string, string> _tenantZones;
-    private readonly Dictionary<string, TimeZoneInfo?> _zones = new(StringComparer.Ordinal);
+    private readonly TenantCalendar _calendar;
 
-    private OverdueRun(Guid runId, CheckClock clock, CurrentRuleSet ruleSet, string? workflow, IReadOnlyDictionary<string, string> tenantZones, IReadOnlyDictionary<string, Plan> plans, DateTimeOffset now)
+    private OverdueRun(Guid runId, CurrentRuleSet ruleSet, string? workflow, TenantCalendar calendar, IReadOnlyDictionary<string, Plan> plans, DateTimeOffset now)
     {
         Workflow = workflow;
         RunId = runId;
-        Clock = clock;
         RuleSet = ruleSet;
-        _tenantZones = tenantZones;
+        _calendar = calendar;
         Plans = plans;
         Now = now;
         WarningDays = IntegerParameter(ruleSet, "warningDays") ?? 1;
@@ -28,7 +26,7 @@ internal sealed class OverdueRun
 
     public Guid RunId { get; }
 
-    public CheckClock Clock { get; }
+    public CheckClock Clock => _calendar.Clock;
 
     public CurrentRuleSet RuleSet { get; }
 
@@ -51,29 +49,13 @@ internal sealed class OverdueRun
             : null;
 
         // Tenants and plans are few next to customers: one read each per run.
-        var zones = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.TimeZone, StringComparer.Ordinal, cancellationToken);
+        var calendar = await TenantCalendar.LoadAsync(db, clock, cancellationToken);
         var plans = await db.Plans.AsNoTracking().ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
-        return new OverdueRun(runId, clock, current, workflow, zones, plans, clock.Instant);
+        return new OverdueRun(runId, current, workflow, calendar, plans, clock.Instant);
     }
 
     /// <summary>"Today" for a customer of <paramref name="tenantId"/>; a tenant that never set a zone counts in UTC.</summary>
-    public DateOnly TodayFor(string tenantId)
-    {
-        if (!_tenantZones.TryGetValue(tenantId, out var zoneId))
-        {
-            return Clock.TodayIn(TimeZoneInfo.Utc);
-        }
-
-        if (!_zones.TryGetValue(zoneId, out var zone))
-        {
-            _zones[zoneId] = zone = TenantClock.Resolve(zoneId);
-        }
-
-        // Counting in the wrong zone could suspend a day early: refuse and let the run record it instead.
-        return zone is null
-            ? throw new InvalidOperationException($"The time zone '{zoneId}' of tenant '{tenantId}' is unknown on this node.")
-            : Clock.TodayIn(zone);
-    }
+    public DateOnly TodayFor(string tenantId) => _calendar.TodayFor(tenantId);
 
     private static int? IntegerParameter(CurrentRuleSet ruleSet, string name)
     {

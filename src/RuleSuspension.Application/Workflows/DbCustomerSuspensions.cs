@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Tenants;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
@@ -26,13 +27,15 @@ internal sealed class DbCustomerSuspensions(RuleSuspensionDb db, SuspensionPolic
             return new SuspendResult(SuspendStatus.AlreadySuspended, null, "This instance's suspension was lifted by a person; not suspended again.");
         }
 
-        if (customer.Exempt)
+        var now = clock.GetUtcNow();
+        var tenantToday = customer.ExemptUntil is null ? DateOnly.FromDateTime(now.UtcDateTime) : await TenantCalendar.TodayForAsync(db, customer.TenantId, now, cancellationToken);
+        if (customer.IsExemptOn(tenantToday))
         {
             return new SuspendResult(SuspendStatus.Exempt, null, "The customer is exempt and never suspended automatically.");
         }
 
         var decision = SuspensionDecision.Automatic(request.ReasonCode, request.ReasonText, request.DecidedBy, request.InstanceId, request.RuleName);
-        var suspension = customer.Suspend(decision, policy, clock.GetUtcNow());
+        var suspension = customer.Suspend(decision, policy, now, tenantToday);
         logger.LogInformation("{DecidedBy} suspends customer {CustomerId} ({ReasonCode}, rule {Rule})", request.DecidedBy, request.CustomerId, request.ReasonCode, request.RuleName);
         return new SuspendResult(SuspendStatus.Suspended, suspension.Id, "Suspended.");
     }

@@ -20,13 +20,19 @@ public sealed class Customer : IHasDomainEvents
         Access = null!;
     }
 
-    public Customer(string id, CustomerProfile profile, Actor by, DateTimeOffset at)
+    /// <summary>A new customer; <paramref name="exemptionReason"/> says why, and is required, when the profile is exempt.</summary>
+    public Customer(string id, CustomerProfile profile, Actor by, DateTimeOffset at, string? exemptionReason = null)
     {
         Id = Guard.NotBlank(id, "id");
         Access = CustomerAccess.Full;
         CreatedAt = Guard.Utc(at);
+        var reason = profile.Exempt ? Guard.NotBlank(exemptionReason, "reason") : null;
         Apply(profile, at);
         _events.Add(new CustomerCreated(Id, UpdatedAt, by, Profile));
+        if (reason is not null)
+        {
+            _events.Add(new ExemptionChanged(Id, UpdatedAt, by, false, null, Exempt, ExemptUntil, reason));
+        }
     }
 
     public string Id { get; private set; }
@@ -43,8 +49,11 @@ public sealed class Customer : IHasDomainEvents
 
     public bool IdentityVerified { get; private set; }
 
-    /// <summary>Never suspended automatically.</summary>
+    /// <summary>Never suspended automatically (until <see cref="ExemptUntil"/>, when set).</summary>
     public bool Exempt { get; private set; }
+
+    /// <summary>The last day of the exemption in the tenant's zone; null for no end. Only set while <see cref="Exempt"/>.</summary>
+    public DateOnly? ExemptUntil { get; private set; }
 
     /// <summary>Emails of the people who manage this customer; they may still sign in while it is suspended.</summary>
     public List<string> AccountManagers { get; private set; } = [];
@@ -67,12 +76,18 @@ public sealed class Customer : IHasDomainEvents
 
     public IReadOnlyList<DomainEvent> DomainEvents => _events;
 
-    public CustomerProfile Profile => new(TenantId, Name, Email, PlanId, Tags.ToList(), IdentityVerified, Exempt, AccountManagers.ToList());
+    public CustomerProfile Profile => new(TenantId, Name, Email, PlanId, Tags.ToList(), IdentityVerified, Exempt, AccountManagers.ToList()) { ExemptUntil = ExemptUntil };
 
     public void ClearDomainEvents() => _events.Clear();
 
-    /// <summary>Replaces the profile; records a change only when something differs.</summary>
-    public void UpdateProfile(CustomerProfile profile, Actor by, DateTimeOffset at)
+    /// <summary>Whether the customer is exempt on <paramref name="tenantToday"/> (a date in the tenant's zone): the day after <see cref="ExemptUntil"/> it is ordinary again.</summary>
+    public bool IsExemptOn(DateOnly tenantToday) => Exempt && (ExemptUntil is not { } until || tenantToday <= until);
+
+    /// <summary>
+    /// Replaces the profile; records a change only when something differs. A change of the exemption needs
+    /// <paramref name="exemptionReason"/> and is recorded on its own, with who and why.
+    /// </summary>
+    public void UpdateProfile(CustomerProfile profile, Actor by, DateTimeOffset at, string? exemptionReason = null)
     {
         var before = Profile;
         if (SameProfile(before, profile))
@@ -80,8 +95,14 @@ public sealed class Customer : IHasDomainEvents
             return;
         }
 
+        var exemptionChanges = before.Exempt != profile.Exempt || before.ExemptUntil != NormalisedUntil(profile);
+        var reason = exemptionChanges ? Guard.NotBlank(exemptionReason, "reason") : null;
         Apply(profile, at);
         _events.Add(new CustomerProfileChanged(Id, UpdatedAt, by, before, Profile));
+        if (reason is not null)
+        {
+            _events.Add(new ExemptionChanged(Id, UpdatedAt, by, before.Exempt, before.ExemptUntil, Exempt, ExemptUntil, reason));
+        }
     }
 
     public void ChangePlan(string planId, Actor by, DateTimeOffset at)
@@ -90,27 +111,27 @@ public sealed class Customer : IHasDomainEvents
     public void MarkIdentityVerified(Actor by, DateTimeOffset at)
         => UpdateProfile(Profile with { IdentityVerified = true }, by, at);
 
-    /// <summary>Suspends the customer, applying the policy's effects and keeping what they replaced.</summary>
-    public Suspension Suspend(SuspensionDecision decision, SuspensionPolicy policy, DateTimeOffset at)
+    /// <summary>
+    /// Suspends the customer, applying the policy's effects and keeping what they replaced. <paramref name="tenantToday"/>
+    /// is "today" in the customer's tenant, for an exemption with a last day; null counts in UTC.
+    /// </summary>
+    public Suspension Suspend(SuspensionDecision decision, SuspensionPolicy policy, DateTimeOffset at, DateOnly? tenantToday = null)
     {
-        if (!ReasonCodes.IsKnown(decision.ReasonCode))
-        {
-            throw DomainException.Invalid("reasonCode", $"Unknown reason code '{decision.ReasonCode}'; expected one of {string.Join(", ", ReasonCodes.All)}.");
-        }
-
-        var reasonText = Guard.NotBlank(decision.ReasonText, "reasonText");
+        var reasonCode = ReasonCodes.Find(decision.ReasonCode)
+            ?? throw DomainException.Invalid("reasonCode", $"Unknown reason code '{decision.ReasonCode}'; expected one of {string.Join(", ", ReasonCodes.All)}.");
+        var reasonText = Guard.NotBlank(decision.ReasonText, "reason");
         if (ActiveSuspension is { } active)
         {
             throw DomainException.Conflict("already-suspended", $"Customer '{Id}' is already suspended (since {active.SuspendedAt:O}, {active.ReasonCode}).");
         }
 
-        if (decision.Kind == SuspensionKind.Automatic && Exempt)
+        if (decision.Kind == SuspensionKind.Automatic && IsExemptOn(tenantToday ?? DateOnly.FromDateTime(at.UtcDateTime)))
         {
             throw DomainException.Conflict("customer-exempt", $"Customer '{Id}' is exempt and is never suspended automatically.");
         }
 
         at = Guard.Utc(at);
-        var suspension = new Suspension(Id, decision with { ReasonText = reasonText }, Access, at);
+        var suspension = new Suspension(Id, decision with { ReasonCode = reasonCode, ReasonText = reasonText }, Access, at);
         _suspensions.Add(suspension);
         Access = policy.Restrict(Access);
         Status = CustomerStatus.Suspended;
@@ -154,7 +175,13 @@ public sealed class Customer : IHasDomainEvents
         PlanId = string.IsNullOrWhiteSpace(profile.PlanId) ? null : profile.PlanId.Trim();
         Tags = profile.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
         IdentityVerified = profile.IdentityVerified;
+        if (!profile.Exempt && profile.ExemptUntil is not null)
+        {
+            throw DomainException.Invalid("exemptUntil", "An exemption's last day needs 'exempt': true.");
+        }
+
         Exempt = profile.Exempt;
+        ExemptUntil = NormalisedUntil(profile);
         AccountManagers = profile.AccountManagers.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         Touch(Guard.Utc(at));
     }
@@ -165,8 +192,10 @@ public sealed class Customer : IHasDomainEvents
         Version++;
     }
 
+    private static DateOnly? NormalisedUntil(CustomerProfile profile) => profile.Exempt ? profile.ExemptUntil : null;
+
     private static bool SameProfile(CustomerProfile a, CustomerProfile b)
         => a.TenantId == b.TenantId && a.Name == b.Name && a.Email == b.Email && a.PlanId == b.PlanId
-           && a.IdentityVerified == b.IdentityVerified && a.Exempt == b.Exempt
+           && a.IdentityVerified == b.IdentityVerified && a.Exempt == b.Exempt && a.ExemptUntil == b.ExemptUntil
            && a.Tags.SequenceEqual(b.Tags) && a.AccountManagers.SequenceEqual(b.AccountManagers);
 }

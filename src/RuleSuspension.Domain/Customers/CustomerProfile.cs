@@ -9,4 +9,11 @@ public sealed record CustomerProfile(
     IReadOnlyList<string> Tags,
     bool IdentityVerified,
     bool Exempt,
-    IReadOnlyList<string> AccountManagers);
+    IReadOnlyList<string> AccountManagers)
+{
+    /// <summary>
+    /// With <see cref="Exempt"/>, the last day (in the tenant's zone) of the exemption; after it the customer is ordinary
+    /// again. Null: exempt until someone says otherwise.
+    /// </summary>
+    public DateOnly? ExemptUntil { get; init; }
+}

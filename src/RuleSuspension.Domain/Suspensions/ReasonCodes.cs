@@ -1,3 +1,5 @@
+using RuleSuspension.Domain.Common;
+
 namespace RuleSuspension.Domain.Suspensions;
 
 /// <summary>The reason codes of DESIGN §3.</summary>
@@ -12,5 +14,8 @@ public static class ReasonCodes
 
     public static IReadOnlyList<string> All { get; } = [NonPayment, IdentityCheck, PlanApproval, Crm, Investigation, Other];
 
-    public static bool IsKnown(string? code) => code is not null && All.Contains(code);
+    public static bool IsKnown(string? code) => Find(code) is not null;
+
+    /// <summary>The code as spelled here, matched in any case (<c>Non-Payment</c> is <c>non-payment</c>); null when unknown.</summary>
+    public static string? Find(string? code) => EnumeratedValue.Match(All, code);
 }

@@ -109,10 +109,9 @@ public sealed class HumanTask : IHasDomainEvents
             throw DomainException.Forbidden("task-needs-role", $"This task is for the {Role} role.");
         }
 
-        if (!Outcomes.Contains(outcome))
-        {
-            throw DomainException.Invalid("outcome", $"'{outcome}' is not an outcome of this task; expected one of {string.Join(", ", Outcomes)}.");
-        }
+        // Sent in any case ("lift", "LIFT"), kept as the workflow spells it.
+        outcome = EnumeratedValue.Match(Outcomes, outcome)
+            ?? throw DomainException.Invalid("outcome", $"'{outcome}' is not an outcome of this task; expected one of {string.Join(", ", Outcomes)}.");
 
         if (IsLiftTask && outcome == LiftOutcome && !policy.MayLift(role))
         {

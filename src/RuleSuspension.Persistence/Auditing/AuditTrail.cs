@@ -43,6 +43,7 @@ internal static class AuditTrail
         }, Json),
         SuspensionLifted l => JsonSerializer.Serialize(new { suspensionId = l.Suspension.Id, l.Suspension.LiftReason, l.Suspension.LiftedBy }, Json),
         CustomerCreated c => JsonSerializer.Serialize(new { after = c.Profile }, Json),
+        ExemptionChanged e => JsonSerializer.Serialize(new { e.WasExempt, e.WasExemptUntil, e.Exempt, e.ExemptUntil, e.Reason }, Json),
         CustomerProfileChanged c => JsonSerializer.Serialize(new { before = c.Before, after = c.After }, Json),
         _ => JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
     };

@@ -45,7 +45,7 @@ internal static class DemoVerb
                 if (exempt)
                 {
                     await services.GetRequiredService<Application.Customers.UpsertCustomerHandler>().Handle(
-                        new(id, new("demo", name, $"billing@{id}.example", "pro", [], verified, true, ["am@host.example"]), Demo), ct);
+                        new(id, new("demo", name, $"billing@{id}.example", "pro", [], verified, true, ["am@host.example"]), Demo, "Demo: a customer on an agreed payment plan"), ct);
                 }
             }
 

@@ -11,9 +11,15 @@ public sealed record CustomerRequest(
     IReadOnlyList<string>? Tags,
     bool? IdentityVerified,
     bool? Exempt,
-    IReadOnlyList<string>? AccountManagers)
+    IReadOnlyList<string>? AccountManagers,
+    DateOnly? ExemptUntil = null,
+    string? Reason = null)
 {
-    public CustomerProfile ToProfile() => new(TenantId ?? string.Empty, Name ?? string.Empty, Email ?? string.Empty, PlanId, Tags ?? [], IdentityVerified ?? false, Exempt ?? false, AccountManagers ?? []);
+    /// <summary>The profile as sent (a PUT replaces it whole); an end date alone means exempt until then.</summary>
+    public CustomerProfile ToProfile() => new(TenantId ?? string.Empty, Name ?? string.Empty, Email ?? string.Empty, PlanId, Tags ?? [], IdentityVerified ?? false, Exempt ?? ExemptUntil is not null, AccountManagers ?? [])
+    {
+        ExemptUntil = ExemptUntil,
+    };
 }
 
 public sealed record CustomerResponse(
@@ -25,6 +31,7 @@ public sealed record CustomerResponse(
     IReadOnlyList<string> Tags,
     bool IdentityVerified,
     bool Exempt,
+    DateOnly? ExemptUntil,
     IReadOnlyList<string> AccountManagers,
     string Status,
     ActiveSuspensionResponse? Suspension,
@@ -33,7 +40,7 @@ public sealed record CustomerResponse(
     int Version)
 {
     public static CustomerResponse From(Customer c) => new(
-        c.Id, c.Name, c.Email, c.TenantId, c.PlanId, c.Tags, c.IdentityVerified, c.Exempt, c.AccountManagers,
+        c.Id, c.Name, c.Email, c.TenantId, c.PlanId, c.Tags, c.IdentityVerified, c.Exempt, c.ExemptUntil, c.AccountManagers,
         Wire.Of(c.Status), c.ActiveSuspension is { } s ? ActiveSuspensionResponse.From(s) : null, c.CreatedAt, c.UpdatedAt, c.Version);
 }
 

@@ -49,6 +49,9 @@ public sealed record ParameterHistoryEntry(DateTimeOffset At, string By, int Ver
 
 public sealed record EvaluateRequest(string? CustomerId, FactSet? Facts, Dictionary<string, JsonElement>? Parameters, DateOnly? AsOf);
 
+/// <summary>What-if: the proposed values, the date (default each tenant's today; a future date is allowed) and the page of changed customers.</summary>
+public sealed record PreviewRequest(Dictionary<string, JsonElement>? Values, DateOnly? AsOf, int? Page, int? PageSize);
+
 public sealed record SimulateRequest(Dictionary<string, JsonElement>? Parameters, DateOnly? AsOf);
 
 public sealed record ExpressionRequest(string? Expression);

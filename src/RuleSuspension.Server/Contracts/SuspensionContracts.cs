@@ -1,8 +1,18 @@
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 
 namespace RuleSuspension.Server.Contracts;
 
-public sealed record SuspendRequest(string? ReasonCode, string? ReasonText);
+/// <summary>A manual suspension: the code and the person's written <c>reason</c> (<c>reasonText</c>, its older name, is still read).</summary>
+public sealed record SuspendRequest(string? ReasonCode, string? Reason, string? ReasonText)
+{
+    /// <summary>The written reason, from whichever name was sent; both, saying different things, is refused.</summary>
+    public string WrittenReason() => (Reason, ReasonText) switch
+    {
+        ({ } reason, { } text) when reason != text => throw DomainException.Invalid("reason", "Give the reason once, as 'reason' ('reasonText' is its older name)."),
+        _ => Reason ?? ReasonText ?? string.Empty,
+    };
+}
 
 public sealed record LiftRequest(string? Reason);
 

@@ -16,7 +16,7 @@ internal static class CustomerEndpoints
 
         customers.MapPut("/{id}", async (string id, CustomerRequest request, HttpContext http, UpsertCustomerHandler handler, CancellationToken ct) =>
         {
-            var (customer, created) = await handler.Handle(new UpsertCustomer(id, request.ToProfile(), http.User.ToActor()), ct);
+            var (customer, created) = await handler.Handle(new UpsertCustomer(id, request.ToProfile(), http.User.ToActor(), request.Reason, KeepExemption: request.Exempt is null && request.ExemptUntil is null), ct);
             var body = CustomerResponse.From(customer);
             return created ? Results.Created($"/api/customers/{id}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.WriteCustomers);

@@ -79,6 +79,10 @@ internal static class RuleSetEndpoints
             => await handler.Handle(new SimulateRuleSet(name, request.Parameters, request.AsOf), ct))
             .RequireAuthorization(AccessPolicies.DryRun);
 
+        ruleSets.MapPost("/{name}/parameters/preview", async (string name, PreviewRequest request, PreviewParametersHandler handler, CancellationToken ct)
+            => await handler.Handle(new PreviewParameters(name, request.Values ?? [], request.AsOf, request.Page, request.PageSize), ct))
+            .RequireAuthorization(AccessPolicies.DryRun);
+
         app.MapPost("/api/expressions/validate", (ExpressionRequest request) =>
         {
             var compilation = RuleExpression.CompileCondition(request.Expression ?? string.Empty);

@@ -16,7 +16,7 @@ internal static class SuspensionEndpoints
 
         suspensions.MapPost("/", async (string id, SuspendRequest request, HttpContext http, SuspendCustomerHandler handler, CancellationToken ct) =>
         {
-            var decision = SuspensionDecision.Manual(request.ReasonCode ?? string.Empty, request.ReasonText ?? string.Empty, http.User.ToActor());
+            var decision = SuspensionDecision.Manual(request.ReasonCode ?? string.Empty, request.WrittenReason(), http.User.ToActor());
             var suspension = await handler.Handle(new SuspendCustomer(id, decision), ct);
             return Results.Created($"/api/customers/{id}/suspensions/{suspension.Id}", SuspensionResponse.From(suspension));
         }).RequireAuthorization(AccessPolicies.Suspend);

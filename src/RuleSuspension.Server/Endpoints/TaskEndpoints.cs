@@ -18,7 +18,7 @@ internal static class TaskEndpoints
             HumanTaskStatus? wanted = status switch
             {
                 null or "" => null,
-                _ when Enum.TryParse<HumanTaskStatus>(status, ignoreCase: true, out var parsed) => parsed,
+                _ when EnumeratedValue.Match<HumanTaskStatus>(status) is { } parsed => parsed,
                 _ => throw DomainException.Invalid("status", $"'{status}' is not a task status; expected open, completed or cancelled."),
             };
             return (await db.ListTasksAsync(customerId, wanted, Math.Clamp(limit ?? 100, 1, 500), ct)).Select(TaskResponse.From);

@@ -143,6 +143,8 @@ export interface Customer {
   tags: string[];
   identityVerified: boolean;
   exempt: boolean;
+  /** The exemption's last day (yyyy-MM-dd, in the tenant's zone); null for no end. */
+  exemptUntil?: string | null;
   accountManagers: string[];
   status: 'active' | 'suspended';
   suspension: ActiveSuspension | null;
@@ -232,6 +234,21 @@ export interface ParameterInfo {
   max?: number | null;
   description?: string;
   value?: unknown;
+}
+
+/** What-if before a threshold change: POST /api/rulesets/{name}/parameters/preview. */
+export interface ParameterPreview {
+  ruleSet: string;
+  version: number;
+  asOf?: string | null;
+  customers: number;
+  current: Record<string, number>;
+  proposed: Record<string, number>;
+  changed: number;
+  page: number;
+  pageSize: number;
+  changes: Array<{ customerId: string; name: string; from: string; to: string; reasonCode?: string | null; message?: string | null }>;
+  seconds: number;
 }
 
 export interface RuleAction {

@@ -13,6 +13,12 @@ describe('permissions', () => {
     expect(can('Admin', 'editThresholds').reason).toBe('Changing thresholds needs the SuperAdmin or Finance role.');
   });
 
+  it('lets Integration, Admin and SuperAdmin set an exemption, and finance preview a threshold change', () => {
+    expect(can('Integration', 'editCustomers').allowed).toBe(true);
+    expect(can('Finance', 'editCustomers').reason).toBe('Changing a customer needs the SuperAdmin, Admin or Integration role.');
+    expect(can('Finance', 'evaluateRuleSets').allowed).toBe(true);
+  });
+
   it('keeps Integration out of workflows and rule sets', () => {
     expect(can('Integration', 'readWorkflows').allowed).toBe(false);
     expect(can('Viewer', 'readWorkflows').allowed).toBe(true);

@@ -4,6 +4,7 @@ import type { Role } from './api';
 
 export type Action =
   | 'readCustomers'
+  | 'editCustomers'
   | 'suspend'
   | 'lift'
   | 'readAudit'
@@ -26,6 +27,7 @@ const ADMINS: Role[] = ['SuperAdmin', 'Admin'];
 /** Who may do what, and how to say it when one may not. */
 export const PERMISSIONS: Record<Action, { roles: (liftingRole: Role) => Role[]; what: string }> = {
   readCustomers: { roles: () => ALL, what: 'Viewing customers' },
+  editCustomers: { roles: () => ['SuperAdmin', 'Admin', 'Integration'], what: 'Changing a customer' },
   suspend: { roles: () => ADMINS, what: 'Suspending' },
   lift: { roles: (lifting) => uniq([lifting, 'SuperAdmin']), what: 'Lifting' },
   readAudit: { roles: () => ['SuperAdmin', 'Admin', 'Finance', 'Viewer'], what: 'Reading the audit trail' },

@@ -44,17 +44,38 @@ internal sealed class FlowGraph
 
     public bool IsBlocking(string id) => ActivityCatalog.Find(ActivityOf(id).Type)?.Blocking == true;
 
-    /// <summary>The activities reachable from <paramref name="from"/> without entering any activity <paramref name="stopAt"/> accepts.</summary>
-    public HashSet<string> Reachable(string from, Func<string, bool>? stopAt = null)
+    /// <summary>
+    /// Where runs begin: the start activity; when it is missing or unknown, every activity no connection leads to (the
+    /// first activity if each has one), so that the checks from the start still run and report what they find.
+    /// </summary>
+    public IReadOnlyList<string> Entries()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (!Contains(from) || stopAt?.Invoke(from) == true)
+        if (Contains(Definition.Start))
         {
-            return seen;
+            return [Definition.Start];
         }
 
-        var stack = new Stack<string>([from]);
-        seen.Add(from);
+        var targets = _outgoing.Values.SelectMany(list => list).Select(c => c.To).ToHashSet(StringComparer.Ordinal);
+        var roots = _index.Keys.Where(id => id.Length > 0 && !targets.Contains(id)).ToList();
+        return roots.Count > 0 ? roots : _index.Keys.Where(id => id.Length > 0).Take(1).ToList();
+    }
+
+    /// <summary>The activities reachable from <paramref name="from"/> without entering any activity <paramref name="stopAt"/> accepts.</summary>
+    public HashSet<string> Reachable(string from, Func<string, bool>? stopAt = null) => Reachable([from], stopAt);
+
+    /// <summary>The activities reachable from any of <paramref name="from"/> without entering any activity <paramref name="stopAt"/> accepts.</summary>
+    public HashSet<string> Reachable(IEnumerable<string> from, Func<string, bool>? stopAt = null)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        foreach (var entry in from.Where(e => Contains(e) && stopAt?.Invoke(e) != true))
+        {
+            if (seen.Add(entry))
+            {
+                stack.Push(entry);
+            }
+        }
+
         while (stack.TryPop(out var current))
         {
             foreach (var next in Successors(current))

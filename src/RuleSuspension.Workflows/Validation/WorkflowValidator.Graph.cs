@@ -62,18 +62,15 @@ public static partial class WorkflowValidator
 
     private static void CheckReachability(WorkflowDefinition definition, FlowGraph graph, List<WorkflowValidationError> errors)
     {
-        if (!graph.Contains(definition.Start))
-        {
-            return;
-        }
-
-        var reachable = graph.Reachable(definition.Start);
+        var entries = graph.Entries();
+        var from = graph.Contains(definition.Start) ? $"the start activity '{definition.Start}'" : $"any activity a run could begin at ({string.Join(", ", entries)})";
+        var reachable = graph.Reachable(entries);
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             var id = definition.Activities[i].Id;
             if (id.Length > 0 && !reachable.Contains(id))
             {
-                errors.Add(new($"$.activities[{i}]", $"The activity '{id}' cannot be reached from the start activity '{definition.Start}'.", id));
+                errors.Add(new($"$.activities[{i}]", $"The activity '{id}' cannot be reached from {from}.", id));
             }
         }
     }

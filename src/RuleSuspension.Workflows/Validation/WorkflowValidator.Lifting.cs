@@ -15,14 +15,11 @@ public static partial class WorkflowValidator
         bool IsLiftingTask(string id) => WorkflowValidator.IsLiftingTask(graph.ActivityOf(id), options);
         var lifter = $"a HumanTask for a role that may lift ({string.Join(" or ", LiftingRoles(options))})";
 
-        if (graph.Contains(definition.Start))
+        foreach (var id in graph.Reachable(graph.Entries(), stopAt: IsLiftingTask))
         {
-            foreach (var id in graph.Reachable(definition.Start, stopAt: IsLiftingTask))
+            if (graph.ActivityOf(id).Type == ActivityTypes.LiftSuspension)
             {
-                if (graph.ActivityOf(id).Type == ActivityTypes.LiftSuspension)
-                {
-                    errors.Add(new($"$.activities[{graph.IndexOf(id)}]", $"LiftSuspension '{id}' can be reached without passing {lifter}; only a person lifts a suspension.", id));
-                }
+                errors.Add(new($"$.activities[{graph.IndexOf(id)}]", $"LiftSuspension '{id}' can be reached without passing {lifter}; only a person lifts a suspension.", id));
             }
         }
 

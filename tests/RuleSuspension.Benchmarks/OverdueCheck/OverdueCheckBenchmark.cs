@@ -22,60 +22,33 @@ namespace RuleSuspension.Benchmarks.OverdueCheck;
 /// </summary>
 public static class OverdueCheckBenchmark
 {
-    private static readonly DateOnly AsOf = new(2026, 3, 1);
+    internal static readonly DateOnly AsOf = new(2026, 3, 1);
 
     public static async Task RunAsync(string[] args)
     {
-        var provider = args.Length > 0 && args[0].StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
-        var customers = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 1_000_000;
-
-        // "records both": the same check on two databases seeded alike, without and then with decision records.
+        // "both": the same check on two databases seeded alike, without and then with decision records.
         var modes = args.ElementAtOrDefault(3) switch
         {
             "both" => new[] { false, true },
             "off" => [false],
             _ => [true],
         };
-        var seconds = new List<(bool Records, double Seconds)>();
+        var seconds = new List<double>();
         foreach (var records in modes)
         {
-            seconds.Add((records, await RunOnceAsync(provider, args.ElementAtOrDefault(1), customers, records)));
+            seconds.Add(await RunOnceAsync(args, records));
         }
 
         if (seconds.Count == 2)
         {
             Console.WriteLine();
-            Console.WriteLine($"## Decision records cost: {seconds[1].Seconds:F1} s with, {seconds[0].Seconds:F1} s without: {(seconds[1].Seconds / seconds[0].Seconds - 1) * 100:+0.0;-0.0} %");
+            Console.WriteLine($"## Decision records cost: {seconds[1]:F1} s with, {seconds[0]:F1} s without: {(seconds[1] / seconds[0] - 1) * 100:+0.0;-0.0} %");
         }
     }
 
-    private static async Task<double> RunOnceAsync(DatabaseProvider provider, string? connectionString, int customers, bool records)
+    private static async Task<double> RunOnceAsync(string[] args, bool records)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "rs-overdue-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var settings = new DatabaseSettings { Provider = provider, ConnectionString = provider == DatabaseProvider.PostgreSql ? connectionString : null };
-
-        var services = new ServiceCollection()
-            .AddLogging(l => l.AddProvider(new ConsoleLines()).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("RuleSuspension.Application.Workflows", LogLevel.Warning))
-            .AddSingleton(SuspensionPolicy.Default)
-            .AddSingleton(new OverdueCheckOptions())
-            .AddSingleton(new DecisionRecordOptions { Record = records })
-            .AddRuleSuspensionDb(settings, directory)
-            .AddRuleSuspensionApplication()
-            .BuildServiceProvider();
-
-        var workflows = Path.Combine(Repository(), "workflows");
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-            await db.MigrateAsync();
-            await scope.ServiceProvider.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), default);
-            await scope.ServiceProvider.GetRequiredService<LoadShippedWorkflows>().LoadAsync(workflows, default);
-            var seed = Stopwatch.StartNew();
-            await Seed.RunAsync(db, customers, AsOf);
-            Console.WriteLine($"Seeded {customers:N0} customers and {customers * 3:N0} invoices ({customers / 10:N0} overdue) on {provider} in {seed.Elapsed.TotalSeconds:F1} s");
-        }
-
+        var (services, provider) = await SeedAsync(args, records);
         var runId = Guid.NewGuid();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -102,6 +75,39 @@ public static class OverdueCheckBenchmark
         Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (working set before the check {before / 1024 / 1024} MB), GC heap now {GC.GetTotalMemory(false) / 1024 / 1024} MB");
         await services.DisposeAsync();
         return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The services on a fresh database with the shipped rule sets and workflows, and the seeded book.</summary>
+    internal static async Task<(ServiceProvider Services, DatabaseProvider Provider)> SeedAsync(string[] args, bool records = true)
+    {
+        var provider = args.Length > 0 && args[0].StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        var customers = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 1_000_000;
+        var directory = Path.Combine(Path.GetTempPath(), "rs-overdue-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = new DatabaseSettings { Provider = provider, ConnectionString = provider == DatabaseProvider.PostgreSql ? args.ElementAtOrDefault(1) : null };
+
+        var services = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(new ConsoleLines()).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("RuleSuspension.Application.Workflows", LogLevel.Warning))
+            .AddSingleton(SuspensionPolicy.Default)
+            .AddSingleton(new OverdueCheckOptions())
+            .AddSingleton(new DecisionRecordOptions { Record = records })
+            .AddRuleSuspensionDb(settings, directory)
+            .AddRuleSuspensionApplication()
+            .BuildServiceProvider();
+
+        var workflows = Path.Combine(Repository(), "workflows");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+            await db.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), default);
+            await scope.ServiceProvider.GetRequiredService<LoadShippedWorkflows>().LoadAsync(workflows, default);
+            var seed = Stopwatch.StartNew();
+            await Seed.RunAsync(db, customers, AsOf);
+            Console.WriteLine($"Seeded {customers:N0} customers and {customers * 3:N0} invoices ({customers / 10:N0} overdue) on {provider} in {seed.Elapsed.TotalSeconds:F1} s");
+        }
+
+        return (services, provider);
     }
 
     private static string Repository()

@@ -15,7 +15,8 @@ internal static class CustomerFixtures
         "c-1",
         new CustomerProfile("t-1", "Acme", "billing@acme.test", "pro", ["vip"], false, exempt, ["am@host.test"]),
         Actor.System("test"),
-        Now);
+        Now,
+        exempt ? "Agreed payment plan" : null);
 
     public static SuspensionDecision ManualDecision() => SuspensionDecision.Manual(ReasonCodes.Investigation, "Fraud report", Admin);
 

@@ -69,7 +69,7 @@ public class SuspendSpecs
 
         var error = Assert.Throws<DomainException>(() => customer.Suspend(ManualDecision() with { ReasonText = "  " }, SuspensionPolicy.Default, Now));
 
-        Assert.Equal("reasonText", error.Field);
+        Assert.Equal("reason", error.Field);
     }
 
     [Fact]

@@ -20,13 +20,14 @@ public static class Api
             identityVerified = true,
             exempt,
             accountManagers = new[] { "am@host.test" },
+            reason = exempt ? "Agreed payment plan" : null,
         });
         await Expect(response, HttpStatusCode.Created);
         return id;
     }
 
-    public static Task<HttpResponseMessage> Suspend(HttpClient client, string customerId, string reasonCode = "investigation", string reasonText = "Fraud report #12")
-        => client.PostJson($"/api/customers/{customerId}/suspensions", new { reasonCode, reasonText });
+    public static Task<HttpResponseMessage> Suspend(HttpClient client, string customerId, string reasonCode = "investigation", string reason = "Fraud report #12")
+        => client.PostJson($"/api/customers/{customerId}/suspensions", new { reasonCode, reason });
 
     public static Task<HttpResponseMessage> Lift(HttpClient client, string customerId, string? reason = "Checked with the customer")
         => client.PostJson($"/api/customers/{customerId}/suspensions/current/lift", new { reason });

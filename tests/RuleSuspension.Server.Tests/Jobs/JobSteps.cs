@@ -17,7 +17,7 @@ internal static class JobSteps
         await Expect(await client.PutJson($"/api/customers/{id}", new
         {
             name = "Overdue Co " + id, email = $"billing@{id}.test", tenantId, planId, tags = Array.Empty<string>(),
-            identityVerified = true, exempt, accountManagers = new[] { "am@host.test" },
+            identityVerified = true, exempt, accountManagers = new[] { "am@host.test" }, reason = exempt ? "Agreed payment plan" : null,
         }), HttpStatusCode.Created);
         return id;
     }

@@ -58,14 +58,14 @@ public class SuspensionApiSpecs(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
-    public async Task Suspension_without_reason_text_is_400_naming_the_field()
+    public async Task Suspension_without_reason_is_400_naming_the_field()
     {
         var admin = server.Client(Role.Admin);
         var id = await CreateCustomer(admin);
 
-        var problem = await ExpectProblem(await Suspend(admin, id, reasonText: ""), HttpStatusCode.BadRequest);
+        var problem = await ExpectProblem(await Suspend(admin, id, reason: ""), HttpStatusCode.BadRequest);
 
-        Assert.True(problem.GetProperty("errors").TryGetProperty("reasonText", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
     }
 
     [Fact]

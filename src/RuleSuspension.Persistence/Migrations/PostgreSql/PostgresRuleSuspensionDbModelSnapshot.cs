@@ -199,6 +199,9 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
                     b.Property<bool>("Exempt")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("ExemptUntil")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IdentityVerified")
                         .HasColumnType("boolean");
 

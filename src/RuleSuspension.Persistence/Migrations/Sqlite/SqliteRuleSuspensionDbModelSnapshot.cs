@@ -192,6 +192,9 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.Property<bool>("Exempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ExemptUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IdentityVerified")
                         .HasColumnType("INTEGER");
 

@@ -50,7 +50,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
         : Promise.resolve([]),
     [id],
   );
-  const [dialog, setDialog] = useState<'suspend' | 'lift' | null>(null);
+  const [dialog, setDialog] = useState<'suspend' | 'lift' | 'exemption' | null>(null);
 
   function reloadAll() {
     customer.reload();
@@ -82,7 +82,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
         <div>
           <h1>
             {c.name || c.id} <StatusBadge status={c.status} />
-            {c.exempt ? <Badge kind="muted">exempt</Badge> : null}
+            {c.exempt ? <Badge kind="muted">{c.exemptUntil ? `exempt until ${c.exemptUntil}` : 'exempt'}</Badge> : null}
           </h1>
           <p className="muted">
             {c.id} · {c.email} · plan {c.planId ?? '—'} · tenant {c.tenantId}
@@ -125,7 +125,16 @@ export function CustomerDetailPage({ id }: { id: string }) {
             <dt>Identity verified</dt>
             <dd>{c.identityVerified ? 'yes' : 'no'}</dd>
             <dt>Exempt</dt>
-            <dd>{c.exempt ? 'yes — never suspended automatically' : 'no'}</dd>
+            <dd data-testid="exemption">
+              {c.exempt
+                ? c.exemptUntil
+                  ? `yes — not suspended automatically up to and on ${c.exemptUntil} (tenant's calendar); ordinary again after it`
+                  : 'yes — never suspended automatically'
+                : 'no'}{' '}
+              <Button permission={session.can('editCustomers')} onClick={() => setDialog('exemption')}>
+                Exemption…
+              </Button>
+            </dd>
             <dt>Tags</dt>
             <dd>{c.tags.length ? c.tags.join(', ') : '—'}</dd>
             <dt>Account managers</dt>
@@ -241,6 +250,16 @@ export function CustomerDetailPage({ id }: { id: string }) {
           reloadAll();
         }}
       />
+      <ExemptionDialog
+        open={dialog === 'exemption'}
+        customer={c}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          toast(`The exemption of ${c.name || c.id} is saved.`);
+          reloadAll();
+        }}
+      />
       <LiftDialog
         open={dialog === 'lift'}
         customerId={c.id}
@@ -326,7 +345,7 @@ function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; c
     setTouched(true);
     if (missing) return;
     await run(async () => {
-      await api.post(`/api/customers/${enc(customerId)}/suspensions`, { reasonCode, reasonText: reasonText.trim() });
+      await api.post(`/api/customers/${enc(customerId)}/suspensions`, { reasonCode, reason: reasonText.trim() });
       setReasonText('');
       setTouched(false);
       onDone();
@@ -359,6 +378,66 @@ function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; c
       </Field>
       <Field label="Reason" htmlFor="suspend-text" error={touched && missing ? 'A reason is required.' : undefined}>
         <textarea id="suspend-text" rows={3} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
+      </Field>
+      <ErrorBox error={error} />
+    </Dialog>
+  );
+}
+
+/** Exempt or not, and until which day (in the tenant's zone): the whole profile is sent back, with a reason. */
+function ExemptionDialog({ open, customer: c, onClose, onDone }: { open: boolean; customer: Customer; onClose: () => void; onDone: () => void }) {
+  const [exempt, setExempt] = useState(c.exempt);
+  const [until, setUntil] = useState(c.exemptUntil ?? '');
+  const [reason, setReason] = useState('');
+  const { busy, error, run } = useAction();
+  const [touched, setTouched] = useState(false);
+  const missing = !reason.trim();
+
+  async function submit() {
+    setTouched(true);
+    if (missing) return;
+    await run(async () => {
+      await api.put(`/api/customers/${enc(c.id)}`, {
+        name: c.name,
+        email: c.email,
+        tenantId: c.tenantId,
+        planId: c.planId,
+        tags: c.tags,
+        identityVerified: c.identityVerified,
+        accountManagers: c.accountManagers,
+        exempt,
+        exemptUntil: exempt && until ? until : null,
+        reason: reason.trim(),
+      });
+      setReason('');
+      setTouched(false);
+      onDone();
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Exemption from automatic suspension"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" busy={busy} onClick={submit}>
+            Save
+          </Button>
+        </>
+      }
+    >
+      <p className="muted">An exempt customer is never suspended automatically. With a last day, the next overdue check after it treats the customer as any other.</p>
+      <Field label="Exempt" htmlFor="exempt-flag">
+        <input id="exempt-flag" type="checkbox" checked={exempt} onChange={(e) => setExempt(e.target.checked)} />
+      </Field>
+      <Field label="Until (last exempt day, in the tenant's zone; empty for no end)" htmlFor="exempt-until">
+        <input id="exempt-until" type="date" value={until} disabled={!exempt} onChange={(e) => setUntil(e.target.value)} />
+      </Field>
+      <Field label="Reason" htmlFor="exempt-reason" error={touched && missing ? 'A reason is required.' : undefined}>
+        <textarea id="exempt-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <ErrorBox error={error} />
     </Dialog>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { api, enc, type ParameterInfo, type RuleSetDetail, type RuleSetSummary } from '../api';
-import { navigate, useLocation } from '../router';
+import { useEffect, useRef, useState } from 'react';
+import { api, enc, type ParameterInfo, type ParameterPreview, type RuleSetDetail, type RuleSetSummary } from '../api';
+import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
 import { Button, Dialog, Empty, ErrorBox, Loading, PermissionNote, formatDate, formatValue, useAction, useLoad, useToast } from '../components/ui';
 
@@ -64,8 +64,26 @@ function RuleSetThresholds({ name }: { name: string }) {
   const permission = session.can('editThresholds');
   const detail = useLoad(() => api.get<RuleSetDetail>(`/api/rulesets/${enc(name)}`), [name]);
   const history = useLoad(() => api.get<HistoryEntry[]>(`/api/rulesets/${enc(name)}/parameters/history`), [name]);
+  const mayPreview = session.can('evaluateRuleSets');
   const [confirm, setConfirm] = useState<{ parameter: ParameterInfo; value: unknown } | null>(null);
+  const [preview, setPreview] = useState<PreviewState | null>(null);
   const { busy, error, run } = useAction();
+  const whatIf = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (preview?.result) whatIf.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [preview?.result]);
+
+  // The what-if of a proposed value: shown on the page and again in the confirmation dialog, asked once per value.
+  function previewOf(parameter: ParameterInfo, value: unknown) {
+    if (!mayPreview.allowed) return;
+    if (preview && preview.parameter === parameter.name && JSON.stringify(preview.value) === JSON.stringify(value)) return;
+    const asked = { parameter: parameter.name, value };
+    setPreview({ ...asked, busy: true });
+    api
+      .post<ParameterPreview>(`/api/rulesets/${enc(name)}/parameters/preview`, { values: { [parameter.name]: value }, pageSize: 20 })
+      .then((result) => setPreview((p) => (p && p.parameter === asked.parameter && p.value === value ? { ...asked, busy: false, result } : p)))
+      .catch((e: unknown) => setPreview((p) => (p && p.parameter === asked.parameter && p.value === value ? { ...asked, busy: false, error: e } : p)));
+  }
 
   async function apply() {
     if (!confirm) return;
@@ -75,6 +93,7 @@ function RuleSetThresholds({ name }: { name: string }) {
       history.reload();
       toast(`${confirm.parameter.name} is now ${formatValue(confirm.value)} (version ${result.version}).`);
       setConfirm(null);
+      setPreview(null);
     });
   }
 
@@ -88,9 +107,27 @@ function RuleSetThresholds({ name }: { name: string }) {
       {detail.data.parameters.length === 0 ? <Empty>This rule set has no parameters.</Empty> : null}
       <div className="parameter-grid">
         {detail.data.parameters.map((p) => (
-          <ParameterCard key={p.name} parameter={p} mayEdit={permission.allowed} onChange={(value) => setConfirm({ parameter: p, value })} />
+          <ParameterCard
+            key={p.name}
+            parameter={p}
+            mayEdit={permission.allowed}
+            mayPreview={mayPreview.allowed}
+            onPreview={(value) => previewOf(p, value)}
+            onChange={(value) => {
+              previewOf(p, value);
+              setConfirm({ parameter: p, value });
+            }}
+          />
         ))}
       </div>
+      {preview ? (
+        <section className="card" aria-labelledby="what-if-title" data-testid="what-if" ref={whatIf}>
+          <h2 id="what-if-title">
+            What if <code>{preview.parameter}</code> were {formatValue(preview.value)}?
+          </h2>
+          <PreviewSummary preview={preview} show={20} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="threshold-history">
         <h2 id="threshold-history">History of changes</h2>
         <ErrorBox error={history.error} />
@@ -131,6 +168,7 @@ function RuleSetThresholds({ name }: { name: string }) {
       <Dialog
         open={confirm !== null}
         title="Change this threshold?"
+        wide
         onClose={() => setConfirm(null)}
         footer={
           <>
@@ -148,6 +186,11 @@ function RuleSetThresholds({ name }: { name: string }) {
               <strong>{formatValue(confirm.value)}</strong>.
             </p>
             <p className="muted">Decisions from now on use the new value. The change is recorded with your name.</p>
+            {preview && preview.parameter === confirm.parameter.name && JSON.stringify(preview.value) === JSON.stringify(confirm.value) ? (
+              <div data-testid="confirm-what-if">
+                <PreviewSummary preview={preview} show={5} />
+              </div>
+            ) : null}
           </>
         ) : null}
         <ErrorBox error={error} />
@@ -156,7 +199,100 @@ function RuleSetThresholds({ name }: { name: string }) {
   );
 }
 
-function ParameterCard({ parameter: p, mayEdit, onChange }: { parameter: ParameterInfo; mayEdit: boolean; onChange: (value: unknown) => void }) {
+interface PreviewState {
+  parameter: string;
+  value: unknown;
+  busy: boolean;
+  result?: ParameterPreview;
+  error?: unknown;
+}
+
+const OUTCOMES = ['suspend', 'review', 'warn', 'none'];
+
+/** Both decision counts and the first customers whose decision changes. */
+function PreviewSummary({ preview, show }: { preview: PreviewState; show: number }) {
+  if (preview.error) return <ErrorBox error={preview.error} title="The preview failed" />;
+  if (preview.busy || !preview.result) return <Loading what="Evaluating every customer" />;
+  const r = preview.result;
+  return (
+    <>
+      <p data-testid="what-if-summary">
+        Over <strong>{r.customers.toLocaleString()}</strong> {r.customers === 1 ? 'customer' : 'customers'}, <strong>{r.changed.toLocaleString()}</strong>{' '}
+        {r.changed === 1 ? 'decision changes' : 'decisions change'}. Nothing is changed until you confirm.
+      </p>
+      <table className="table" data-testid="what-if-counts">
+        <thead>
+          <tr>
+            <th scope="col">Decision</th>
+            <th scope="col">Now</th>
+            <th scope="col">With the new value</th>
+            <th scope="col">Difference</th>
+          </tr>
+        </thead>
+        <tbody>
+          {OUTCOMES.map((o) => {
+            const now = r.current[o] ?? 0;
+            const then = r.proposed[o] ?? 0;
+            return (
+              <tr key={o} data-outcome={o}>
+                <td>{o}</td>
+                <td data-testid="count-now">{now.toLocaleString()}</td>
+                <td data-testid="count-proposed">
+                  <strong>{then.toLocaleString()}</strong>
+                </td>
+                <td>{then === now ? '—' : `${then > now ? '+' : ''}${(then - now).toLocaleString()}`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {r.changes.length > 0 ? (
+        <table className="table" data-testid="what-if-changes">
+          <thead>
+            <tr>
+              <th scope="col">Customer</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.changes.slice(0, show).map((c) => (
+              <tr key={c.customerId} data-customer={c.customerId}>
+                <td>
+                  <Link to={`/customers/${encodeURIComponent(c.customerId)}`}>{c.name}</Link>
+                  <div className="small muted">{c.customerId}</div>
+                </td>
+                <td>{c.from}</td>
+                <td>
+                  <strong>{c.to}</strong>
+                </td>
+                <td className="small">
+                  {c.reasonCode ? <code>{c.reasonCode}</code> : null} {c.message ?? ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {r.changed > Math.min(show, r.changes.length) ? <p className="small muted">and {(r.changed - Math.min(show, r.changes.length)).toLocaleString()} more.</p> : null}
+    </>
+  );
+}
+
+function ParameterCard({
+  parameter: p,
+  mayEdit,
+  mayPreview,
+  onPreview,
+  onChange,
+}: {
+  parameter: ParameterInfo;
+  mayEdit: boolean;
+  mayPreview: boolean;
+  onPreview: (value: unknown) => void;
+  onChange: (value: unknown) => void;
+}) {
   const numeric = p.type === 'integer' || p.type === 'number';
   const boolean = p.type === 'boolean';
   const initial = numeric ? String(p.value ?? '') : boolean ? '' : typeof p.value === 'string' && p.type === 'string' ? p.value : JSON.stringify(p.value ?? null);
@@ -207,7 +343,7 @@ function ParameterCard({ parameter: p, mayEdit, onChange }: { parameter: Paramet
               min={p.min ?? undefined}
               max={p.max ?? undefined}
               value={text}
-              readOnly={!mayEdit}
+              readOnly={!mayEdit && !mayPreview}
               aria-invalid={!parsed.ok || undefined}
               aria-describedby={!parsed.ok ? `${id}-error` : undefined}
               onChange={(e) => setText(e.target.value)}
@@ -219,6 +355,11 @@ function ParameterCard({ parameter: p, mayEdit, onChange }: { parameter: Paramet
             </div>
           ) : null}
         </div>
+        {mayPreview ? (
+          <Button type="button" disabled={!parsed.ok || !changed} onClick={() => parsed.ok && onPreview(parsed.value)}>
+            Preview
+          </Button>
+        ) : null}
         {mayEdit ? (
           <Button type="submit" variant="primary" disabled={!parsed.ok || !changed}>
             Change…
