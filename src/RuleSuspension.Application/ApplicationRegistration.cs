@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RuleSuspension.Rules.NRules;
 using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Invoices;
@@ -24,6 +26,7 @@ public static class ApplicationRegistration
         services.AddScoped<IngestEventHandler>();
         services.AddScoped<CreateApiKeyHandler>();
 
+        services.TryAddSingleton(CodeRuleSetLibrary.Empty);
         services.AddSingleton<CompiledRuleSetCache>();
         services.AddScoped<RuleSetCatalog>();
         services.AddScoped<FactBuilder>();
@@ -35,6 +38,11 @@ public static class ApplicationRegistration
         services.AddScoped<SimulateRuleSetHandler>();
         services.AddScoped<PreviewParametersHandler>();
         services.AddScoped<LoadShippedRuleSets>();
+        services.AddScoped<LoadCodeRuleSets>();
+        services.TryAddSingleton(new DecisionRecordOptions());
+        services.AddScoped<DecisionRecorder>();
+        services.AddScoped<DecisionQueries>();
+        services.AddScoped<ReplayDecisionHandler>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it.
         services.AddScoped<SetTenantTimeZoneHandler>();

@@ -5,6 +5,7 @@ using RuleSuspension.Domain.Billing;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
+using RuleSuspension.Domain.Decisions;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Domain.Keys;
@@ -74,6 +75,8 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     public DbSet<OverdueCheckFailure> OverdueCheckFailures => Set<OverdueCheckFailure>();
 
     public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
+
+    public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
 
     /// <summary>
     /// The catalogue's stamp (the count of committed <see cref="CatalogueChange"/>s): what a cache of published

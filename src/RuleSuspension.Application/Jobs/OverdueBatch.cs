@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Billing;
@@ -90,6 +91,9 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         var starter = run.Workflow is null ? null : scope.ServiceProvider.GetRequiredService<WorkflowStarter>();
         var workflow = starter is null ? null : await starter.PublishedAsync(run.Workflow!, cancellationToken);
         var preloaded = scope.ServiceProvider.GetRequiredService<PreloadedFacts>();
+
+        // With the workflow published, its EvaluateRuleSet step records the decision it acts on; without it, the check does.
+        var decisions = starter is null ? scope.ServiceProvider.GetRequiredService<DecisionRecorder>() : null;
         int @checked = 0, warnedCount = 0, suspended = 0;
         var failures = new List<CustomerFailure>();
         foreach (var customer in customers)
@@ -113,10 +117,15 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 continue;
             }
 
-            // A workflow started below counts its own decision; the others are counted here, once.
+            // A workflow started below counts its own decision (and records it); the others are counted here, once.
             if (starter is null || action is null)
             {
                 ServiceMetrics.Decision(action switch { Suspend => "Suspend", Warn => "Warn", _ => "None" }, run.RuleSet.Name);
+            }
+
+            if (action is not null)
+            {
+                decisions?.Record(DecisionRecorder.OverdueCheck, run.RuleSet, action.Facts, action.Decision);
             }
 
             switch (action)
@@ -195,6 +204,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 return new Suspend(
                     today,
                     facts,
+                    decision,
                     decision.ReasonCode ?? ReasonCodes.NonPayment,
                     decision.Message is { Length: > 0 } message ? message : "Overdue invoices past the grace period.",
                     FiredRuleOf(decision, "suspend"));
@@ -202,7 +212,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                 var fresh = facts.Invoices
                     .Where(i => i.AmountDue > 0 && i.DaysOverdue >= run.WarningDays && !warned.Contains((customer.Id, i.Id)))
                     .Select(i => i.Id).ToList();
-                return fresh.Count == 0 ? null : new Warn(today, facts, decision.ReasonCode ?? ReasonCodes.NonPayment, decision.Message ?? "Overdue invoices.", fresh);
+                return fresh.Count == 0 ? null : new Warn(today, facts, decision, decision.ReasonCode ?? ReasonCodes.NonPayment, decision.Message ?? "Overdue invoices.", fresh);
             default:
                 return null;
         }
@@ -230,10 +240,9 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
     private static string Describe(Exception e) => e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message;
 }
 
-/// <summary>What the check does for a customer.</summary>
 /// <summary>What the check does for a customer; <c>Facts</c> are what it decided on, handed to the workflow it starts.</summary>
-internal abstract record OverdueAction(DateOnly Today, FactSet Facts);
+internal abstract record OverdueAction(DateOnly Today, FactSet Facts, RuleSetDecision Decision);
 
-internal sealed record Suspend(DateOnly Today, FactSet Facts, string ReasonCode, string Message, string? RuleName) : OverdueAction(Today, Facts);
+internal sealed record Suspend(DateOnly Today, FactSet Facts, RuleSetDecision Decision, string ReasonCode, string Message, string? RuleName) : OverdueAction(Today, Facts, Decision);
 
-internal sealed record Warn(DateOnly Today, FactSet Facts, string ReasonCode, string Message, IReadOnlyList<string> InvoiceIds) : OverdueAction(Today, Facts);
+internal sealed record Warn(DateOnly Today, FactSet Facts, RuleSetDecision Decision, string ReasonCode, string Message, IReadOnlyList<string> InvoiceIds) : OverdueAction(Today, Facts, Decision);

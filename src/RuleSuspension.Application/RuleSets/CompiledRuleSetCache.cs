@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using RuleSuspension.Domain.RuleSets;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Rules;
+using RuleSuspension.Rules.NRules;
 
 namespace RuleSuspension.Application.RuleSets;
 
 /// <summary>
 /// Compiled rule sets by name and version. A version never changes, so each is compiled once per process and
 /// kept; finance's parameter values are converted once per version too. Which version of a set is the latest is
-/// remembered with the catalogue's stamp it was found at.
+/// remembered with the catalogue's stamp it was found at. A code-defined version is served by the assembly loaded at
+/// start when that assembly is the one the version names.
 /// </summary>
-public sealed class CompiledRuleSetCache
+public sealed class CompiledRuleSetCache(CodeRuleSetLibrary codeDefined)
 {
     private readonly ConcurrentDictionary<(string Name, int Version), Lazy<CurrentRuleSet>> _compiled = new();
     private readonly ConcurrentDictionary<string, (long Stamp, CurrentRuleSet Current)> _latest = new(StringComparer.Ordinal);
@@ -26,9 +29,20 @@ public sealed class CompiledRuleSetCache
     public CurrentRuleSet Get(RuleSetVersion stored)
         => _compiled.GetOrAdd((stored.Name, stored.Version), _ => new Lazy<CurrentRuleSet>(() => Compile(stored))).Value;
 
-    private static CurrentRuleSet Compile(RuleSetVersion stored)
+    private CurrentRuleSet Compile(RuleSetVersion stored)
     {
-        var compilation = RuleSetCompiler.Compile(stored.Document);
+        var document = RuleSetDocument.Parse(stored.Document).Document
+            ?? throw new InvalidOperationException($"Stored rule set {stored.Name} v{stored.Version} is not a rule set document.");
+        if (document.Kind == RuleSetKinds.NRules)
+        {
+            var loaded = codeDefined.Find(stored.Name);
+            return loaded is not null && loaded.Document.Source == document.Source
+                ? new CurrentRuleSet(stored.Name, stored.Version, loaded, ParameterValues.Parse(stored.ParameterValues))
+                : throw DomainException.Conflict("rule-set-not-loaded",
+                    $"Rule set {stored.Name} v{stored.Version} is code-defined from {document.Source}, and that assembly is not loaded (Rules:Assemblies{(loaded is null ? "" : $" has {loaded.Document.Source}")}).");
+        }
+
+        var compilation = RuleSetCompiler.Compile(document);
         if (!compilation.Succeeded)
         {
             // Only valid documents are stored, so this means the language changed under a stored version (a limit
@@ -41,4 +55,8 @@ public sealed class CompiledRuleSetCache
 }
 
 /// <summary>A stored version of a rule set, compiled, with the parameter values finance set.</summary>
-public sealed record CurrentRuleSet(string Name, int Version, CompiledRuleSet RuleSet, ParameterValues Parameters);
+public sealed record CurrentRuleSet(string Name, int Version, IRuleSet RuleSet, ParameterValues Parameters)
+{
+    /// <summary>The authoring form: <c>data</c> or <c>nrules</c>.</summary>
+    public string Kind => RuleSet.Kind;
+}

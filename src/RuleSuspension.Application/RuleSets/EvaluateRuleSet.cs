@@ -25,6 +25,11 @@ public sealed class EvaluateRuleSetHandler(RuleSetCatalog catalog, FactBuilder f
             (null, { } given) => command.AsOf is { } asOf ? given with { Today = asOf } : given,
             _ => throw DomainException.Invalid("customerId", "Give either 'customerId' (a stored customer) or 'facts', not both and not neither."),
         };
+        if (command.Facts is not null && FactConsistency.Check(factSet) is { Count: > 0 } contradictions)
+        {
+            throw new InvalidDocumentException("facts", contradictions.Select(e => new DocumentError("$.facts" + e.Path[1..], null, null, e.Message)).ToList());
+        }
+
         var parameters = Overrides(current, command.Parameters);
         var decision = current.RuleSet.Evaluate(factSet, parameters, explain: true);
         return new DryRunResult(current.Name, current.Version, factSet.Customer.Id, decision);

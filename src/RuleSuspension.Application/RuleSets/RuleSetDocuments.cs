@@ -16,6 +16,12 @@ public static class RuleSetDocuments
         }
 
         var document = parsed.Document!;
+        if (document.Kind is not (null or RuleSetKinds.Data) || document.Source is not null)
+        {
+            throw new InvalidDocumentException("rule set", [new DocumentError(document.Source is null ? "$.kind" : "$.source", null, null,
+                "Only data-defined rule sets (kind 'data') can be saved; code-defined sets are built from C# and loaded from Rules:Assemblies.")]);
+        }
+
         if (expectedName is not null && document.Name != expectedName)
         {
             throw new InvalidDocumentException("rule set", [new DocumentError("$.name", null, null, $"The document's name '{document.Name}' differs from the name in the route '{expectedName}'.")]);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
+using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.RuleSets;
 using RuleSuspension.Persistence;
 
@@ -16,6 +17,11 @@ public sealed class SaveRuleSetHandler(RuleSuspensionDb db, TimeProvider clock)
     {
         var (document, _) = RuleSetDocuments.ParseAndCompile(command.Json, command.Name);
         var latest = await RuleSetCatalog.LatestAsync(db, command.Name, cancellationToken);
+        if (latest is not null && Rules.RuleSetDocument.Parse(latest.Document).Document?.Kind == Rules.RuleSetKinds.NRules)
+        {
+            throw DomainException.Conflict("rule-set-read-only", $"Rule set '{command.Name}' is code-defined: its rules are read-only here (change the C# and its assembly); its thresholds are set with PUT /api/rulesets/{command.Name}/parameters.");
+        }
+
         var values = CarriedOverValues(document, latest);
         var version = new RuleSetVersion(command.Name, (latest?.Version ?? 0) + 1, document.ToJson(), values, command.By.ToString(), RuleSetChanges.Edited, clock.GetUtcNow());
         db.RuleSetVersions.Add(version);

@@ -1,4 +1,5 @@
 using RuleSuspension.Application.Customers;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Domain.Events;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Facts;
@@ -11,7 +12,7 @@ using RuleSuspension.Workflows.Ports;
 namespace RuleSuspension.Application.Workflows;
 
 /// <summary>The runtime's rule-set and fact ports, served by the rule-set catalogue and the fact builder.</summary>
-internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog, FactBuilder facts, PreloadedFacts preloaded) : IRuleSetEvaluator, IWorkflowFacts
+internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog, FactBuilder facts, PreloadedFacts preloaded, DecisionRecorder decisions) : IRuleSetEvaluator, IWorkflowFacts
 {
     public async Task<FactNeeds> NeedsAsync(string ruleSet, CancellationToken cancellationToken)
         => (await catalog.GetAsync(ruleSet, cancellationToken)).RuleSet.Needs;
@@ -21,9 +22,10 @@ internal sealed class RuleSetBridge(RuleSuspensionDb db, RuleSetCatalog catalog,
         var current = await catalog.GetAsync(ruleSet, cancellationToken);
         // The explanation (every rule, fired or not, with the values of its terms) is kept in the journal beside the
         // decision: the answer to "why was this customer suspended?" for every automatic decision.
+        // The decision record keeps the facts too, so that it can be replayed.
         var decision = current.RuleSet.Evaluate(facts, current.Parameters, explain: true);
         ServiceMetrics.Decision(decision.Outcome.ToString(), ruleSet);
-        return new RuleSetEvaluation(current.Version, decision);
+        return new RuleSetEvaluation(current.Version, decision) { DecisionId = decisions.Record(DecisionRecorder.Workflow, current, facts, decision) };
     }
 
     public async Task<FactSet> BuildAsync(string customerId, string? eventId, DateOnly? asOf, FactNeeds needs, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace RuleSuspension.Rules;
 /// <summary>
 /// A rule set compiled to delegates. Immutable and thread-safe: evaluate it concurrently from any number of threads.
 /// </summary>
-public sealed class CompiledRuleSet
+public sealed class CompiledRuleSet : IRuleSet
 {
     private static readonly RuleSetDecision NoDecision = new();
 
@@ -64,6 +64,9 @@ public sealed class CompiledRuleSet
     /// <summary>The rule set's name.</summary>
     public string Name => Document.Name;
 
+    /// <summary>Always <see cref="RuleSetKinds.Data"/>: compiled from the rule language.</summary>
+    public string Kind => RuleSetKinds.Data;
+
     /// <summary>The declared parameters.</summary>
     public IReadOnlyList<ParameterDefinition> Parameters => Document.Parameters;
 
@@ -91,10 +94,11 @@ public sealed class CompiledRuleSet
     /// <param name="facts">The facts; not modified.</param>
     /// <param name="overrides">Parameter values replacing the defaults; reuse the instance across evaluations.</param>
     /// <param name="explain">Also return, for every rule, the value of each term of its condition.</param>
-    /// <exception cref="RuleEvaluationException">A rule failed at runtime, the cycle bound was hit, or an override is invalid.</exception>
+    /// <exception cref="RuleEvaluationException">A rule failed at runtime, the cycle bound was hit, an override is invalid, or the facts are inconsistent (<see cref="FactConsistency"/>).</exception>
     public RuleSetDecision Evaluate(FactSet facts, ParameterValues? overrides = null, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        FactConsistency.ThrowIfInconsistent(facts, Name);
         var parameters = overrides is null ? _defaults : Resolve(overrides);
         var context = Rent();
         try

@@ -21,6 +21,12 @@ public sealed record InvoiceFact
     public int DaysOverdue { get; init; }
     /// <summary>Unpaid balance; 0 when paid (<c>i.amountDue</c>).</summary>
     public decimal AmountDue { get; init; }
+    /// <summary>
+    /// The date <see cref="Paid"/>, <see cref="DaysOverdue"/> and <see cref="AmountDue"/> were computed as of (set by
+    /// <see cref="AsOf(DateOnly, string, decimal, string, DateOnly, DateOnly, DateOnly?)"/>): an evaluation refuses
+    /// an invoice computed on another day than the facts' <see cref="FactSet.Today"/>.
+    /// </summary>
+    public DateOnly? ComputedAsOf { get; init; }
 
     /// <summary>
     /// Builds an invoice fact as of <paramref name="today"/> (the check's clock in the tenant's time zone):
@@ -33,7 +39,7 @@ public sealed record InvoiceFact
         return new InvoiceFact
         {
             Id = id, Amount = amount, Currency = currency, IssuedAt = issuedAt, DueDate = dueDate,
-            PaidAt = paid ? paidAt : null, Paid = paid, DaysOverdue = overdue, AmountDue = paid ? 0m : amount,
+            PaidAt = paid ? paidAt : null, Paid = paid, DaysOverdue = overdue, AmountDue = paid ? 0m : amount, ComputedAsOf = today,
         };
     }
 }

@@ -15,6 +15,13 @@ public sealed record RuleSetDocument
     public string? Description { get; init; }
     /// <summary>Informational version; the store versions documents itself.</summary>
     public int Version { get; init; }
+    /// <summary>
+    /// The authoring form: null or <c>data</c> for a document in the rule language; <c>nrules</c> for the catalogue
+    /// entry of a code-defined set, whose rules carry names, priorities and descriptions but no conditions.
+    /// </summary>
+    public string? Kind { get; init; }
+    /// <summary>Where a code-defined set comes from: the assembly's identity and the SHA-256 of its content.</summary>
+    public string? Source { get; init; }
     /// <summary>Declared parameters (<c>params.x</c>).</summary>
     public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
     /// <summary>The rules, in declaration order (ties in priority fire in this order).</summary>

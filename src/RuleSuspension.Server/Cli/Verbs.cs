@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Common;
+using RuleSuspension.Rules.NRules;
 using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Cli;
@@ -49,7 +50,7 @@ internal static class Verbs
             await DatabaseInitializer.PrepareAsync(scope.ServiceProvider, app.Configuration, cancellationToken);
             return await verb(scope.ServiceProvider);
         }
-        catch (Exception e) when (e is DomainException or InvalidDocumentException or ArgumentException)
+        catch (Exception e) when (e is DomainException or InvalidDocumentException or ArgumentException or RuleAssemblyException)
         {
             Console.Error.WriteLine(e.Message);
             return 1;
@@ -64,7 +65,16 @@ internal static class Verbs
             return 1;
         }
 
-        await app.RunAsync(cancellationToken);
-        return 0;
+        try
+        {
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (RuleAssemblyException e)
+        {
+            // One clear line rather than a stack trace: the configuration names an assembly that cannot be used.
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 }

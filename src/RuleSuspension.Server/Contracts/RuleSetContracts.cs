@@ -5,10 +5,20 @@ using RuleSuspension.Rules.Facts;
 
 namespace RuleSuspension.Server.Contracts;
 
-public sealed record RuleSetSummary(string Name, string? Description, int Version, string Change, DateTimeOffset CreatedAt, string CreatedBy);
+/// <summary>A catalogue entry; <c>kind</c> is <c>data</c> (the rule language) or <c>nrules</c> (code-defined, read-only rules).</summary>
+public sealed record RuleSetSummary(string Name, string Kind, string? Description, int Version, string Change, DateTimeOffset CreatedAt, string CreatedBy, string? Source)
+{
+    public static RuleSetSummary From(RuleSetVersion stored)
+    {
+        var document = RuleSetDocument.Parse(stored.Document).Document;
+        return new RuleSetSummary(stored.Name, document?.Kind ?? RuleSetKinds.Data, document?.Description, stored.Version, stored.Change, stored.CreatedAt, stored.CreatedBy, document?.Source);
+    }
+}
 
 public sealed record RuleSetResponse(
     string Name,
+    string Kind,
+    string? Source,
     string? Description,
     int Version,
     string Change,
@@ -24,7 +34,7 @@ public sealed record RuleSetResponse(
         var parameters = document.Parameters.Select(p => new ParameterResponse(
             p.Name, p.Type, p.Default, p.Min, p.Max, p.Description,
             values.RootElement.TryGetProperty(p.Name, out var value) ? value.Clone() : p.Default)).ToList();
-        return new RuleSetResponse(document.Name, document.Description, stored.Version, stored.Change, stored.CreatedAt, stored.CreatedBy, parameters, JsonDocument.Parse(stored.Document).RootElement.Clone());
+        return new RuleSetResponse(document.Name, document.Kind ?? RuleSetKinds.Data, document.Source, document.Description, stored.Version, stored.Change, stored.CreatedAt, stored.CreatedBy, parameters, JsonDocument.Parse(stored.Document).RootElement.Clone());
     }
 }
 

@@ -20,7 +20,7 @@ internal static class RuleSetEndpoints
         {
             var versions = await db.RuleSetVersions.AsNoTracking().ToListAsync(ct);
             return versions.GroupBy(v => v.Name).Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.Name)
-                .Select(v => new RuleSetSummary(v.Name, RuleSetDocument.Parse(v.Document).Document?.Description, v.Version, v.Change, v.CreatedAt, v.CreatedBy));
+                .Select(RuleSetSummary.From);
         }).RequireAuthorization(AccessPolicies.ReadRules);
 
         ruleSets.MapGet("/{name}", async (string name, int? version, RuleSuspensionDb db, CancellationToken ct) =>

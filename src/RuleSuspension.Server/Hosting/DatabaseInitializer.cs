@@ -3,11 +3,13 @@ using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Persistence;
+using RuleSuspension.Rules.NRules;
 
 namespace RuleSuspension.Server.Hosting;
 
 /// <summary>
-/// On start (the server's, and every CLI verb's): applies migrations, loads the shipped rule sets and workflows, then,
+/// On start (the server's, and every CLI verb's): applies migrations, loads the shipped rule sets, the code-defined
+/// rule sets of <c>Rules:Assemblies</c> and the shipped workflows, then,
 /// when no API key exists yet, creates the first SuperAdmin key and writes it to <c>admin.key</c> in the data
 /// directory, readable by the owner only.
 /// </summary>
@@ -23,9 +25,12 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
 
     internal static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        // The rule assemblies first: a missing or broken one stops the start before anything is written.
+        _ = services.GetRequiredService<CodeRuleSetLibrary>();
         await services.GetRequiredService<RuleSuspensionDb>().MigrateAsync(cancellationToken);
         var workflows = WorkflowsDirectory(configuration);
         await services.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), cancellationToken);
+        await services.GetRequiredService<LoadCodeRuleSets>().LoadAsync(cancellationToken);
         await services.GetRequiredService<LoadShippedWorkflows>().LoadAsync(workflows, cancellationToken);
         await EnsureFirstKeyAsync(services, cancellationToken);
     }

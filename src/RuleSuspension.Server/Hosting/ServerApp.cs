@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
+using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
 using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
@@ -85,6 +87,10 @@ public static class ServerApp
         services.AddSingleton(suspensionPolicy);
         var databaseSettings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
+        // Loaded when first needed, which is the start (the catalogue is prepared): a bad assembly stops the start with one error.
+        services.AddSingleton(provider => CodeRuleSetLibrary.Load(
+            provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
+        services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
         services.AddWebhooks(configuration);
@@ -167,5 +173,6 @@ public static class ServerApp
         app.MapTenants();
         app.MapMe();
         app.MapOutbox();
+        app.MapDecisions();
     }
 }

@@ -27,6 +27,7 @@ public static class AccessPolicies
     public const string ManageTenants = "tenants.manage";
     public const string ReadOutbox = "outbox.read";
     public const string MendIncidents = "incidents.mend";
+    public const string ReplayDecisions = "decisions.replay";
 
     private static readonly Role[] Everyone = Enum.GetValues<Role>();
 
@@ -59,6 +60,9 @@ public static class AccessPolicies
         [ManageTenants] = Administrators,
         [ReadOutbox] = Administrators,
         [MendIncidents] = Administrators,
+
+        // A replay changes nothing but costs an evaluation: the people who tune and answer for the rules.
+        [ReplayDecisions] = [Role.Finance, Role.Admin, Role.SuperAdmin],
     };
 
     public static void AddRuleSuspensionPolicies(this AuthorizationOptions options, SuspensionPolicy suspensions)

@@ -213,8 +213,13 @@ export interface TaskItem {
   reason?: string | null;
 }
 
+/** `data`: a document in the rule language; `nrules`: code-defined in C# (rules read-only, thresholds editable). */
+export type RuleSetKind = 'data' | 'nrules';
+
 export interface RuleSetSummary {
   name: string;
+  kind?: RuleSetKind;
+  source?: string | null;
   description?: string;
   version: number;
   createdAt?: string;
@@ -272,11 +277,48 @@ export interface RuleSetDocument {
 
 export interface RuleSetDetail {
   name: string;
+  kind?: RuleSetKind;
+  /** A code-defined set's assembly identity and content hash. */
+  source?: string | null;
+  description?: string | null;
   version: number;
   document: RuleSetDocument;
   parameters: ParameterInfo[];
   createdAt?: string;
   createdBy?: string;
+}
+
+export interface FiredRule {
+  rule: string;
+  priority: number;
+  actions: Array<{ type: string; reasonCode?: string | null; message?: string | null; fact?: string | null }>;
+}
+
+export interface DecisionSummary {
+  id: string;
+  customerId: string;
+  decidedAt: string;
+  origin: string;
+  ruleSetKind: RuleSetKind;
+  ruleSetName: string;
+  ruleSetVersion: number;
+  outcome: string;
+  reasonCode?: string | null;
+  message?: string | null;
+}
+
+export interface DecisionResult {
+  outcome: string;
+  reasonCode?: string | null;
+  message?: string | null;
+  firedRules: FiredRule[];
+}
+
+export interface ReplayResult {
+  decisionId: string;
+  answer: 'same' | 'different';
+  recorded: DecisionResult;
+  replayed: DecisionResult;
 }
 
 export interface RuleSetVersion {

@@ -18,7 +18,8 @@ export type Action =
   | 'readTasks'
   | 'completeTasks'
   | 'sendEvents'
-  | 'manageKeys';
+  | 'manageKeys'
+  | 'replayDecisions';
 
 const ALL: Role[] = ['SuperAdmin', 'Admin', 'Finance', 'Integration', 'Viewer'];
 const ALL_BUT_INTEGRATION: Role[] = ['SuperAdmin', 'Admin', 'Finance', 'Viewer'];
@@ -42,6 +43,7 @@ export const PERMISSIONS: Record<Action, { roles: (liftingRole: Role) => Role[];
   completeTasks: { roles: (lifting) => uniq([lifting, 'SuperAdmin']), what: 'Lifting' },
   sendEvents: { roles: () => ['SuperAdmin', 'Admin', 'Integration'], what: 'Sending events' },
   manageKeys: { roles: () => ['SuperAdmin'], what: 'Managing keys' },
+  replayDecisions: { roles: () => ['SuperAdmin', 'Admin', 'Finance'], what: 'Replaying a decision' },
 };
 
 function uniq(roles: Role[]): Role[] {

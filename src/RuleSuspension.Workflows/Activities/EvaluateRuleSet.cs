@@ -21,6 +21,7 @@ internal sealed class EvaluateRuleSet : IActivity
         {
             ["ruleSet"] = name,
             ["ruleSetVersion"] = evaluation.Version,
+            ["decisionId"] = evaluation.DecisionId?.ToString(),
             ["eventId"] = context.Instance.EventId,
             ["outcome"] = decision.Outcome.ToString(),
             ["reasonCode"] = decision.ReasonCode,

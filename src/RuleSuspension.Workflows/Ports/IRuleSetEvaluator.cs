@@ -13,4 +13,8 @@ public interface IRuleSetEvaluator
 }
 
 /// <summary>A decision and the rule-set version that made it.</summary>
-public sealed record RuleSetEvaluation(int Version, RuleSetDecision Decision);
+public sealed record RuleSetEvaluation(int Version, RuleSetDecision Decision)
+{
+    /// <summary>The decision's record (<c>GET /api/decisions/{id}</c>), when the host records decisions.</summary>
+    public Guid? DecisionId { get; init; }
+}

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Application;
+using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Jobs;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Workflows;
@@ -16,7 +17,8 @@ namespace RuleSuspension.Benchmarks.OverdueCheck;
 /// Seeds 1,000,000 customers and 3,000,000 invoices (100,000 customers with an invoice 45 days overdue, so past the
 /// 30 grace days: every one of them is suspended through the overdue-invoices workflow), runs the overdue check once,
 /// and prints customers per second, wall time and peak memory. Not part of the test run.
-/// Usage: <c>dotnet run -c Release --project tests/RuleSuspension.Benchmarks -- --overdue sqlite|postgres [connection string] [customers]</c>.
+/// Usage: <c>dotnet run -c Release --project tests/RuleSuspension.Benchmarks -- --overdue sqlite|postgres [connection string] [customers] [on|off|both]</c>
+/// (decision records; <c>both</c> runs the check without and then with them on two databases seeded alike).
 /// </summary>
 public static class OverdueCheckBenchmark
 {
@@ -24,7 +26,29 @@ public static class OverdueCheckBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var (services, provider) = await SeedAsync(args);
+        // "both": the same check on two databases seeded alike, without and then with decision records.
+        var modes = args.ElementAtOrDefault(3) switch
+        {
+            "both" => new[] { false, true },
+            "off" => [false],
+            _ => [true],
+        };
+        var seconds = new List<double>();
+        foreach (var records in modes)
+        {
+            seconds.Add(await RunOnceAsync(args, records));
+        }
+
+        if (seconds.Count == 2)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"## Decision records cost: {seconds[1]:F1} s with, {seconds[0]:F1} s without: {(seconds[1] / seconds[0] - 1) * 100:+0.0;-0.0} %");
+        }
+    }
+
+    private static async Task<double> RunOnceAsync(string[] args, bool records)
+    {
+        var (services, provider) = await SeedAsync(args, records);
         var runId = Guid.NewGuid();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -39,16 +63,22 @@ public static class OverdueCheckBenchmark
         var run = await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(runId, "benchmark"), default);
         watch.Stop();
         var process = Process.GetCurrentProcess();
-        Console.WriteLine();
-        Console.WriteLine($"## Overdue check on {provider}: {run.Status}");
-        Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var recorded = await scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>().DecisionRecords.CountAsync();
+            Console.WriteLine();
+            Console.WriteLine($"## Overdue check on {provider}, decision records {(records ? "on" : "off")}: {run.Status}");
+            Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}, decisions recorded {recorded:N0}");
+        }
+
         Console.WriteLine($"wall time {watch.Elapsed.TotalSeconds:F1} s, {run.Checked / watch.Elapsed.TotalSeconds:F0} customers/s");
         Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (working set before the check {before / 1024 / 1024} MB), GC heap now {GC.GetTotalMemory(false) / 1024 / 1024} MB");
         await services.DisposeAsync();
+        return watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>The services on a fresh database with the shipped rule sets and workflows, and the seeded book.</summary>
-    internal static async Task<(ServiceProvider Services, DatabaseProvider Provider)> SeedAsync(string[] args)
+    internal static async Task<(ServiceProvider Services, DatabaseProvider Provider)> SeedAsync(string[] args, bool records = true)
     {
         var provider = args.Length > 0 && args[0].StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
         var customers = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 1_000_000;
@@ -60,6 +90,7 @@ public static class OverdueCheckBenchmark
             .AddLogging(l => l.AddProvider(new ConsoleLines()).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("RuleSuspension.Application.Workflows", LogLevel.Warning))
             .AddSingleton(SuspensionPolicy.Default)
             .AddSingleton(new OverdueCheckOptions())
+            .AddSingleton(new DecisionRecordOptions { Record = records })
             .AddRuleSuspensionDb(settings, directory)
             .AddRuleSuspensionApplication()
             .BuildServiceProvider();

@@ -72,7 +72,8 @@ public sealed class ConsoleServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { serverDll, "--urls", address.ToString().TrimEnd('/'), $"--Data:Directory={data}", $"--Workflows:Directory={workflows}", "--Database:Provider=Sqlite" })
+        foreach (var arg in new[] { serverDll, "--urls", address.ToString().TrimEnd('/'), $"--Data:Directory={data}", $"--Workflows:Directory={workflows}", "--Database:Provider=Sqlite",
+                     $"--Rules:Assemblies:0={Path.Combine(AppContext.BaseDirectory, "RuleSuspension.Samples.NonPayment.dll")}" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, enc, query, type Access, type AuditEntry, type Customer, type SuspensionRecord, type TaskItem, type WorkflowInstance } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { DecisionCard } from '../components/DecisionCard';
 import {
   Badge,
   Button,
@@ -109,6 +110,7 @@ export function CustomerDetailPage({ id }: { id: string }) {
           <p className="muted small">
             {c.suspension.kind === 'automatic' ? 'Automatic' : 'Manual'} · decided by {c.suspension.decidedBy}
           </p>
+          {c.suspension.kind === 'automatic' ? <DecisionCard customerId={c.id} suspendedAt={c.suspension.suspendedAt} /> : null}
         </section>
       ) : null}
 

@@ -33,7 +33,8 @@ export default function RuleSetEditorPage({ name }: { name: string }) {
 
   // Validates the whole document as one types: the server knows params and facts, and answers with line and column.
   useEffect(() => {
-    if (!doc || !mayEdit.allowed) return;
+    // A code-defined set has no document to check: its rules are C#.
+    if (!doc || !mayEdit.allowed || detail.data?.kind === 'nrules') return;
     const t = setTimeout(() => {
       api.post<{ valid: boolean; errors: FieldError[] }>(`/api/rulesets/${enc(name)}/validate`, doc).then(
         (r) => {
@@ -76,6 +77,7 @@ export default function RuleSetEditorPage({ name }: { name: string }) {
       </div>
     );
   }
+  if (detail.data?.kind === 'nrules') return <CodeDefinedRuleSet detail={detail.data} />;
   if (!detail.data || !doc) return <Loading what="Loading the rule set" />;
   const readOnly = !mayEdit.allowed;
   const general = errors.filter((e) => !e.path?.startsWith('$.rules['));
@@ -164,6 +166,68 @@ export default function RuleSetEditorPage({ name }: { name: string }) {
             <h2>Parameters</h2>
             <ul className="plain-list">
               {detail.data.parameters.map((p) => (
+                <li key={p.name}>
+                  <code>params.{p.name}</code> = <strong>{formatValue(p.value)}</strong> <span className="muted small">({p.type})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** A code-defined set: its rules are C# in an assembly, shown read-only; thresholds and dry runs work as for any set. */
+function CodeDefinedRuleSet({ detail }: { detail: RuleSetDetail }) {
+  const rules = [...detail.document.rules].sort((a, b) => b.priority - a.priority);
+  return (
+    <div className="page page-wide">
+      <Crumb name={detail.name} />
+      <header className="page-header">
+        <div>
+          <h1>
+            {detail.name} <span className="muted small">v{detail.version}</span> <Badge kind="info">code (NRules)</Badge>
+          </h1>
+          <p className="muted">
+            Written in C# and loaded from <code data-testid="ruleset-source">{detail.source}</code>. Its rules are read-only here; thresholds are changed on the{' '}
+            <Link to={`/thresholds?ruleset=${encodeURIComponent(detail.name)}`}>Thresholds</Link> page.
+          </p>
+          {detail.document.description ? <p>{detail.document.description}</p> : null}
+        </div>
+      </header>
+      <div className="editor-layout">
+        <div className="editor-main">
+          <h2>Rules</h2>
+          <p className="hint">In firing order: higher priority first.</p>
+          <table className="table" data-testid="code-rules">
+            <caption className="sr-only">Rules of {detail.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Description</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((r) => (
+                <tr key={r.name} data-rule={r.name}>
+                  <td>
+                    <code>{r.name}</code>
+                  </td>
+                  <td>{r.priority}</td>
+                  <td>{r.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <aside className="editor-side">
+          <DryRun name={detail.name} dirty={false} />
+          <section className="card">
+            <h2>Parameters</h2>
+            <ul className="plain-list">
+              {detail.parameters.map((p) => (
                 <li key={p.name}>
                   <code>params.{p.name}</code> = <strong>{formatValue(p.value)}</strong> <span className="muted small">({p.type})</span>
                 </li>

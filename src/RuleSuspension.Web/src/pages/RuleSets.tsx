@@ -1,6 +1,6 @@
 import { api, type RuleSetSummary } from '../api';
 import { Link } from '../router';
-import { Empty, ErrorBox, Loading, formatDate, useLoad } from '../components/ui';
+import { Badge, Empty, ErrorBox, Loading, formatDate, useLoad } from '../components/ui';
 
 export default function RuleSetsPage() {
   const ruleSets = useLoad(() => api.get<RuleSetSummary[]>('/api/rulesets'), []);
@@ -9,7 +9,7 @@ export default function RuleSetsPage() {
       <header className="page-header">
         <div>
           <h1>Rule sets</h1>
-          <p className="muted">The rules that decide a suspension, a review or a warning. Each save is a new version.</p>
+          <p className="muted">The rules that decide a suspension, a review or a warning. Each save is a new version. Code-defined sets (NRules, in C#) are read-only here; their thresholds are edited like any other.</p>
         </div>
       </header>
       <ErrorBox error={ruleSets.error} />
@@ -21,6 +21,7 @@ export default function RuleSetsPage() {
           <thead>
             <tr>
               <th scope="col">Rule set</th>
+              <th scope="col">Form</th>
               <th scope="col">Version</th>
               <th scope="col">Last change</th>
             </tr>
@@ -33,6 +34,9 @@ export default function RuleSetsPage() {
                     {r.name}
                   </Link>
                   <div className="muted small clamp-2">{r.description}</div>
+                </td>
+                <td>
+                  <Badge kind={r.kind === 'nrules' ? 'info' : 'neutral'}>{r.kind === 'nrules' ? 'code (NRules)' : 'data'}</Badge>
                 </td>
                 <td>v{r.version}</td>
                 <td>

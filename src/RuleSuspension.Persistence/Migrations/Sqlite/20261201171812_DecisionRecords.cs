@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RuleSuspension.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DecisionRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DecisionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RuleSetKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RuleSetName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RuleSetVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleSetSource = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    FiredRules = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionRecords_CustomerId_DecidedAt",
+                table: "DecisionRecords",
+                columns: new[] { "CustomerId", "DecidedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DecisionRecords");
+        }
+    }
+}

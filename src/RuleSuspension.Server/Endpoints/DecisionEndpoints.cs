@@ -1,0 +1,26 @@
+using RuleSuspension.Application.Decisions;
+using RuleSuspension.Domain.Common;
+using RuleSuspension.Server.Security;
+
+namespace RuleSuspension.Server.Endpoints;
+
+internal static class DecisionEndpoints
+{
+    public static void MapDecisions(this IEndpointRouteBuilder app)
+    {
+        var decisions = app.MapGroup("/api/decisions").WithTags("Decisions");
+
+        // The facts in a record are the customer's, so whoever may read the customer may read its decisions.
+        decisions.MapGet("/", async (string? customerId, DecisionQueries queries, CancellationToken ct)
+            => string.IsNullOrWhiteSpace(customerId)
+                ? throw DomainException.Invalid("customerId", "Give the customer whose decisions to list: ?customerId=.")
+                : await queries.ForCustomerAsync(customerId, ct))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        decisions.MapGet("/{id:guid}", async (Guid id, DecisionQueries queries, CancellationToken ct) => await queries.GetAsync(id, ct))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        decisions.MapPost("/{id:guid}/replay", async (Guid id, ReplayDecisionHandler handler, CancellationToken ct) => await handler.Handle(new ReplayDecision(id), ct))
+            .RequireAuthorization(AccessPolicies.ReplayDecisions);
+    }
+}
