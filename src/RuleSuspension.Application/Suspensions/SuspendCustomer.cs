@@ -13,7 +13,7 @@ public sealed class SuspendCustomerHandler(RuleSuspensionDb db, SuspensionPolicy
     public async Task<Suspension> Handle(SuspendCustomer command, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.Check("reasonText", limits.ReasonProblem(command.Decision.ReasonText));
+        errors.Check("reason", limits.ReasonProblem(command.Decision.ReasonText));
         errors.ThrowIfAny();
 
         var customer = await db.GetWithActiveSuspensionAsync(command.CustomerId, cancellationToken);

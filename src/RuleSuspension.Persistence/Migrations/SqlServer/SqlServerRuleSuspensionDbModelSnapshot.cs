@@ -199,6 +199,9 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
                     b.Property<bool>("Exempt")
                         .HasColumnType("bit");
 
+                    b.Property<DateOnly?>("ExemptUntil")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IdentityVerified")
                         .HasColumnType("bit");
 
@@ -263,6 +266,72 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("RuleSuspension.Domain.Decisions.DecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FiredRules")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RuleSetKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RuleSetName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("RuleSetSource")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "DecidedAt");
+
+                    b.ToTable("DecisionRecords", (string)null);
+                });
+
             modelBuilder.Entity("RuleSuspension.Domain.Events.InboundEvent", b =>
                 {
                     b.Property<string>("Id")
@@ -318,6 +387,9 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(2000)");
 
                     b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("WorkflowInstanceId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");

@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace RuleSuspension.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DecisionRecords : Migration
+    public partial class DecisionsExemptionsIncidents : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "WorkflowInstanceId",
+                table: "OverdueCheckFailures",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ExemptUntil",
+                table: "Customers",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DecisionRecords",
                 columns: table => new
@@ -46,6 +58,14 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "DecisionRecords");
+
+            migrationBuilder.DropColumn(
+                name: "WorkflowInstanceId",
+                table: "OverdueCheckFailures");
+
+            migrationBuilder.DropColumn(
+                name: "ExemptUntil",
+                table: "Customers");
         }
     }
 }
