@@ -14,11 +14,15 @@ internal sealed class EventSender(HttpClient client, TimeSpan resendFor)
     private static readonly TimeSpan ResendPause = TimeSpan.FromMilliseconds(250);
     private int _resends;
     private int _refusals;
+    private int _givenUp;
 
     public int Resends => Volatile.Read(ref _resends);
 
-    /// <summary>Answers other than 2xx that were not resent (the first few are printed).</summary>
+    /// <summary>4xx answers, not resent (the first few are printed): traffic the server should have taken.</summary>
     public int Refusals => Volatile.Read(ref _refusals);
+
+    /// <summary>Events still failing when their resend deadline passed.</summary>
+    public int GivenUp => Volatile.Read(ref _givenUp);
 
     public async Task SendAsync(TrafficEvent e, LatencyRecorder recorder, Stopwatch clock, TimeSpan due)
     {
@@ -44,7 +48,6 @@ internal sealed class EventSender(HttpClient client, TimeSpan resendFor)
                         Console.Error.WriteLine($"refused {e.Type} {e.Id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                     }
 
-                    recorder.Error();
                     return;
                 }
             }
@@ -59,8 +62,11 @@ internal sealed class EventSender(HttpClient client, TimeSpan resendFor)
 
             if (clock.Elapsed > giveUpAt)
             {
-                Console.Error.WriteLine($"gave up on {e.Type} {e.Id} (last answer {status?.ToString() ?? "none"})");
-                recorder.Error();
+                if (Interlocked.Increment(ref _givenUp) <= 5)
+                {
+                    Console.Error.WriteLine($"gave up on {e.Type} {e.Id} (last answer {status?.ToString() ?? "none"})");
+                }
+
                 return;
             }
 

@@ -7,9 +7,6 @@ namespace RuleSuspension.Load;
 internal sealed class LatencyRecorder
 {
     private readonly List<Sample> _samples = [];
-    private int _errors;
-
-    public int Errors => Volatile.Read(ref _errors);
 
     public void Record(string kind, TimeSpan due, double milliseconds)
     {
@@ -18,8 +15,6 @@ internal sealed class LatencyRecorder
             _samples.Add(new Sample(kind, due, milliseconds));
         }
     }
-
-    public void Error() => Interlocked.Increment(ref _errors);
 
     /// <summary>The requests due within [from, to) of the phase, of one kind or of all.</summary>
     public LatencySummary Summarise(TimeSpan from, TimeSpan to, string? kind = null)

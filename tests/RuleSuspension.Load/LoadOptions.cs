@@ -39,7 +39,7 @@ internal sealed record LoadOptions(
             Number("--first-seconds", 60),
             Number("--warm", 0),
             Number("--kill-after", 0),
-            Number("--resend-for", 120),
+            Number("--resend-for", 600),
             Number("--in-progress", 256),
             Number("--concurrency", 32),
             Number("--max-events", 20000),

@@ -16,7 +16,8 @@ internal sealed record LoadReport(
     IReadOnlyList<PhaseFigures> Phases,
     double[] SteadyWorstBySecond,
     LatencySummary PlainInsert,
-    int Errors,
+    int Refused,
+    int GivenUp,
     int Resends,
     EndStateResult EndState)
 {
@@ -68,7 +69,7 @@ internal sealed record LoadReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"Steady phase, worst latency (ms) of the events due in each second: {string.Join(' ', SteadyWorstBySecond)}.");
         text.AppendLine();
         var e = EndState;
-        text.AppendLine(CultureInfo.InvariantCulture, $"End state: **{e.Right} of {e.Customers} customers right** ({e.Lost} lost, {e.Doubled} doubled, {e.WrongState} in another state); {e.EventsStored} of {e.EventsSent} events stored; {Errors} events refused or given up.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"End state: **{e.Right} of {e.Customers} customers right** ({e.Lost} lost, {e.Doubled} doubled, {e.WrongState} in another state); {e.EventsStored} of {e.EventsSent} events stored; {Refused} events refused (4xx), {GivenUp} given up after resending for {o.ResendForSeconds} s.");
         foreach (var example in e.Examples)
         {
             text.AppendLine("- " + example);

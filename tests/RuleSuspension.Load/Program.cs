@@ -76,12 +76,12 @@ if (options.MaxEvents > 0)
     phases.Add(Figures($"saturated, {options.Concurrency} senders", saturated, TimeSpan.Zero, TimeSpan.MaxValue));
 }
 
-var report = new LoadReport(options, run, startedIn, restartedIn, phases, steady.WorstBySecond(), baseline, steady.Errors + saturated.Errors, sender.Resends, endState);
+var report = new LoadReport(options, run, startedIn, restartedIn, phases, steady.WorstBySecond(), baseline, sender.Refusals, sender.GivenUp, sender.Resends, endState);
 var file = await report.WriteAsync();
 Console.WriteLine();
 Console.WriteLine(report.Markdown());
 Console.WriteLine($"Report: {file}");
-return report.Errors == 0 && endState.AllRight ? 0 : 1;
+return report.Refused + report.GivenUp == 0 && endState.AllRight ? 0 : 1;
 
 static PhaseFigures Figures(string phase, LatencyRecorder recorder, TimeSpan from, TimeSpan to)
     => new(phase, recorder.Summarise(from, to), recorder.Kinds().ToDictionary(k => k, k => recorder.Summarise(from, to, k)));
@@ -89,7 +89,7 @@ static PhaseFigures Figures(string phase, LatencyRecorder recorder, TimeSpan fro
 static async Task<HttpClient> ClientAsync(ServerProcess server)
 {
     var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-    var client = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+    var client = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
     client.DefaultRequestHeaders.Add("X-Api-Key", await server.AdminKeyAsync());
     var created = await (await client.PostAsJsonAsync("/api/keys", new { role = "Integration", name = "load" })).Content.ReadFromJsonAsync<JsonElement>();
     client.DefaultRequestHeaders.Remove("X-Api-Key");
