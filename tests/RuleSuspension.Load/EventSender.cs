@@ -6,7 +6,7 @@ namespace RuleSuspension.Load;
 
 /// <summary>
 /// Posts one event the way a host's outbox would: a refused connection, a timeout or a 5xx is resent under the same
-/// id after a short pause, until the resend deadline; any other refusal is an error. Latency runs from the moment
+/// id after a short pause (so is a 409 <c>concurrent-change</c>, which asks for it), until the resend deadline; any other refusal is an error. Latency runs from the moment
 /// the event was due, so queueing, waiting for the customer's previous event and resends all show.
 /// </summary>
 internal sealed class EventSender(HttpClient client, TimeSpan resendFor)
@@ -15,11 +15,15 @@ internal sealed class EventSender(HttpClient client, TimeSpan resendFor)
     private int _resends;
     private int _refusals;
     private int _givenUp;
+    private int _conflicts;
 
     public int Resends => Volatile.Read(ref _resends);
 
     /// <summary>4xx answers, not resent (the first few are printed): traffic the server should have taken.</summary>
     public int Refusals => Volatile.Read(ref _refusals);
+
+    /// <summary>409 concurrent-change answers (resent): the server's optimistic concurrency met another change of the customer.</summary>
+    public int Conflicts => Volatile.Read(ref _conflicts);
 
     /// <summary>Events still failing when their resend deadline passed.</summary>
     public int GivenUp => Volatile.Read(ref _givenUp);
@@ -41,7 +45,12 @@ internal sealed class EventSender(HttpClient client, TimeSpan resendFor)
                 }
 
                 status = response.StatusCode;
-                if ((int)response.StatusCode < 500)
+                if (response.StatusCode == HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("\"concurrent-change\"", StringComparison.Ordinal))
+                {
+                    // The server asks for this one to be sent again: another change to the customer won the race.
+                    Interlocked.Increment(ref _conflicts);
+                }
+                else if ((int)response.StatusCode < 500)
                 {
                     if (Interlocked.Increment(ref _refusals) <= 5)
                     {

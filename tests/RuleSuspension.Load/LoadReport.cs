@@ -19,6 +19,7 @@ internal sealed record LoadReport(
     int Refused,
     int GivenUp,
     int Resends,
+    int Conflicts,
     EndStateResult EndState)
 {
     public async Task<string> WriteAsync()
@@ -69,7 +70,7 @@ internal sealed record LoadReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"Steady phase, worst latency (ms) of the events due in each second: {string.Join(' ', SteadyWorstBySecond)}.");
         text.AppendLine();
         var e = EndState;
-        text.AppendLine(CultureInfo.InvariantCulture, $"End state: **{e.Right} of {e.Customers} customers right** ({e.Lost} lost, {e.Doubled} doubled, {e.WrongState} in another state); {e.EventsStored} of {e.EventsSent} events stored; {Refused} events refused (4xx), {GivenUp} given up after resending for {o.ResendForSeconds} s.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"End state: **{e.Right} of {e.Customers} customers right** ({e.Lost} lost, {e.Doubled} doubled, {e.WrongState} in another state); {e.EventsStored} of {e.EventsSent} events stored; {Refused} events refused (4xx), {Conflicts} answered 409 `concurrent-change` and resent, {GivenUp} given up after resending for {o.ResendForSeconds} s.");
         foreach (var example in e.Examples)
         {
             text.AppendLine("- " + example);

@@ -76,7 +76,7 @@ if (options.MaxEvents > 0)
     phases.Add(Figures($"saturated, {options.Concurrency} senders", saturated, TimeSpan.Zero, TimeSpan.MaxValue));
 }
 
-var report = new LoadReport(options, run, startedIn, restartedIn, phases, steady.WorstBySecond(), baseline, sender.Refusals, sender.GivenUp, sender.Resends, endState);
+var report = new LoadReport(options, run, startedIn, restartedIn, phases, steady.WorstBySecond(), baseline, sender.Refusals, sender.GivenUp, sender.Resends, sender.Conflicts, endState);
 var file = await report.WriteAsync();
 Console.WriteLine();
 Console.WriteLine(report.Markdown());

@@ -77,6 +77,11 @@ public static class ServerApp
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
+        if (databaseSettings.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddHostedService<YoungTableStatisticsService>();
+        }
+
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
