@@ -19,14 +19,15 @@ internal sealed class LatencyRecorder
     /// <summary>The requests due within [from, to) of the phase, of one kind or of all.</summary>
     public LatencySummary Summarise(TimeSpan from, TimeSpan to, string? kind = null)
     {
-        double[] values;
-        double seconds;
+        Sample[] slice;
         lock (_samples)
         {
-            values = _samples.Where(s => s.Due >= from && s.Due < to && (kind is null || s.Kind == kind)).Select(s => s.Milliseconds).ToArray();
-            var last = _samples.Count == 0 ? from : _samples.Max(s => s.Due);
-            seconds = Math.Max((Min(to, last) - from).TotalSeconds, 1e-3);
+            slice = _samples.Where(s => s.Due >= from && s.Due < to && (kind is null || s.Kind == kind)).ToArray();
         }
+
+        var values = slice.Select(s => s.Milliseconds).ToArray();
+        // Answered per second: from the slice's first due moment to its last answer, so a backlog lowers the rate.
+        var seconds = slice.Length == 0 ? 1 : Math.Max(slice.Max(s => s.Due.TotalSeconds + s.Milliseconds / 1000) - slice.Min(s => s.Due.TotalSeconds), 1e-3);
 
         Array.Sort(values);
         double At(double q) => values.Length == 0 ? double.NaN : values[Math.Min(values.Length - 1, (int)Math.Ceiling(q * values.Length) - 1)];
@@ -61,8 +62,6 @@ internal sealed class LatencyRecorder
             return _samples.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
         }
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private readonly record struct Sample(string Kind, TimeSpan Due, double Milliseconds);
 }

@@ -10,14 +10,15 @@ namespace RuleSuspension.Load;
 /// </summary>
 internal sealed class OpenLoopTraffic(EventSender sender, StoryCatalogue catalogue, int customersInProgress, int seed)
 {
-    public async Task<IReadOnlyList<Story>> RunAsync(int rate, TimeSpan duration, LatencyRecorder recorder, Func<TimeSpan, Task>? during = null)
+    /// <summary>Plays the stories; <paramref name="alongside"/> (the kill -9) runs during the phase, awaited at its end.</summary>
+    public async Task<IReadOnlyList<Story>> RunAsync(int rate, TimeSpan duration, LatencyRecorder recorder, Func<Task>? alongside = null)
     {
         var random = new Random(seed);
         var stories = new List<Story>();
         var pool = new List<Progress>();
         var sends = new List<Task>();
         var clock = Stopwatch.StartNew();
-        var side = during?.Invoke(duration) ?? Task.CompletedTask;
+        var side = alongside?.Invoke() ?? Task.CompletedTask;
         for (var slot = 0L; ; slot++)
         {
             var due = TimeSpan.FromSeconds((double)slot / rate);

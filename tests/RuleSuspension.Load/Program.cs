@@ -37,8 +37,8 @@ await using (var server = await ServerProcess.StartAsync(options.ServerDll, opti
     }
 
     Console.WriteLine($"Steady: {options.Rate} events/s for {options.Seconds} s" + (options.KillAfterSeconds > 0 ? $", server killed -9 after {options.KillAfterSeconds} s" : ""));
-    Func<TimeSpan, Task>? kill = options.KillAfterSeconds > 0
-        ? async _ =>
+    Func<Task>? kill = options.KillAfterSeconds > 0
+        ? async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(options.KillAfterSeconds));
             var clock = Stopwatch.StartNew();
@@ -60,8 +60,9 @@ await using (var server = await ServerProcess.StartAsync(options.ServerDll, opti
     endState = await EndStateCheck.RunAsync(database.Opener(clientConnectionString), run, stories);
 }
 
-Console.WriteLine($"Plain insert baseline: {options.MaxEvents} rows, {options.Concurrency} writers");
-var baseline = await PlainInsertBaseline.RunAsync(options.Database, clientConnectionString, options.Concurrency, Math.Max(options.MaxEvents, 20000));
+var baselineRows = options.MaxEvents > 0 ? options.MaxEvents : 20000;
+Console.WriteLine($"Plain insert baseline: {baselineRows} rows, {options.Concurrency} writers");
+var baseline = await PlainInsertBaseline.RunAsync(options.Database, clientConnectionString, options.Concurrency, baselineRows);
 await database.DropAsync();
 
 var first = TimeSpan.FromSeconds(options.FirstSeconds);
