@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace RuleSuspension.Load;
 
@@ -11,11 +9,8 @@ namespace RuleSuspension.Load;
 /// </summary>
 internal static class PlainInsertBaseline
 {
-    public static async Task<LatencySummary> RunAsync(string provider, string connectionString, int concurrency, int events)
+    public static async Task<LatencySummary> RunAsync(Func<DbConnection> open, int concurrency, int events)
     {
-        Func<DbConnection> open = provider == "PostgreSql"
-            ? () => new NpgsqlConnection(connectionString)
-            : () => new SqliteConnection(connectionString);
         await using (var setup = open())
         {
             await setup.OpenAsync();

@@ -62,7 +62,7 @@ await using (var server = await ServerProcess.StartAsync(options.ServerDll, opti
 
 var baselineRows = options.MaxEvents > 0 ? options.MaxEvents : 20000;
 Console.WriteLine($"Plain insert baseline: {baselineRows} rows, {options.Concurrency} writers");
-var baseline = await PlainInsertBaseline.RunAsync(options.Database, clientConnectionString, options.Concurrency, baselineRows);
+var baseline = await PlainInsertBaseline.RunAsync(database.Opener(clientConnectionString), options.Concurrency, baselineRows);
 await database.DropAsync();
 
 var first = TimeSpan.FromSeconds(options.FirstSeconds);
