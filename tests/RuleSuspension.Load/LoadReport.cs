@@ -63,7 +63,7 @@ internal sealed record LoadReport(
         text.AppendLine("|---|" + string.Concat(types.Select(_ => "---:|")));
         foreach (var phase in Phases)
         {
-            text.AppendLine($"| {phase.Phase} | " + string.Join(" | ", types.Select(t => phase.ByEventType.TryGetValue(t, out var s) ? string.Create(CultureInfo.InvariantCulture, $"{s.Requests} / {s.P50:F1} / {s.P99:F1}") : "")) + " |");
+            text.AppendLine($"| {phase.Phase} | " + string.Join(" | ", types.Select(t => phase.ByEventType.TryGetValue(t, out var s) && s.Requests > 0 ? string.Create(CultureInfo.InvariantCulture, $"{s.Requests} / {s.P50:F1} / {s.P99:F1}") : "0")) + " |");
         }
 
         text.AppendLine();
