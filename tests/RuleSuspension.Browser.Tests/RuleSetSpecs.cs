@@ -24,7 +24,7 @@ public class RuleSetSpecs(ConsoleFixture console)
         var page = tab.Page;
         await tab.SignInAsync(adminKey);
         await tab.NavigateAsync("Rule sets");
-        await page.GetByRole(AriaRole.Link, new() { Name = "non-payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "non-payment", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("ruleset-validation")).ToHaveTextAsync("✓ Valid");
 
         var rule = page.Locator("[data-rule=warn-overdue]");

@@ -45,7 +45,7 @@ public class ThresholdSpecs(ConsoleFixture console)
         // Finance may not edit rules, and is told why.
         await tab.NavigateAsync("Rule sets");
         await tab.ScreenshotAsync("rulesets");
-        await page.GetByRole(AriaRole.Link, new() { Name = "non-payment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "non-payment", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Changing rules needs the SuperAdmin or Admin role.").First).ToBeVisibleAsync();
 
         tab.AssertNoConsoleErrors();

@@ -1,43 +1,69 @@
 namespace RuleSuspension.Load;
 
-/// <summary>Latencies of one phase, kept whole (a run is at most tens of thousands of requests) and sorted once.</summary>
-internal sealed class LatencyRecorder(int capacity)
+/// <summary>
+/// Every answered request of a phase with its kind and the moment it was due (a run is at most a few hundred
+/// thousand requests: kept whole, summarised by any slice afterwards).
+/// </summary>
+internal sealed class LatencyRecorder
 {
-    private readonly double[] _milliseconds = new double[capacity];
-    // The worst latency of the requests due in each second of the phase: where a stall happened, and how long it lasted.
-    private readonly double[] _worstBySecond = new double[3600];
-    private int _count;
-    private int _errors;
+    private readonly List<Sample> _samples = [];
 
-    public int Count => Volatile.Read(ref _count);
-
-    public int Errors => Volatile.Read(ref _errors);
-
-    public void Record(double milliseconds, TimeSpan due)
+    public void Record(string kind, TimeSpan due, double milliseconds)
     {
-        var slot = Interlocked.Increment(ref _count) - 1;
-        if (slot < _milliseconds.Length)
+        lock (_samples)
         {
-            _milliseconds[slot] = milliseconds;
-        }
-
-        var second = Math.Min((int)due.TotalSeconds, _worstBySecond.Length - 1);
-        lock (_worstBySecond)
-        {
-            _worstBySecond[second] = Math.Max(_worstBySecond[second], milliseconds);
+            _samples.Add(new Sample(kind, due, milliseconds));
         }
     }
 
-    public void Error() => Interlocked.Increment(ref _errors);
-
-    public LatencySummary Summarise(double seconds)
+    /// <summary>The requests due within [from, to) of the phase, of one kind or of all.</summary>
+    public LatencySummary Summarise(TimeSpan from, TimeSpan to, string? kind = null)
     {
-        var values = _milliseconds.AsSpan(0, Math.Min(Count, _milliseconds.Length)).ToArray();
+        Sample[] slice;
+        lock (_samples)
+        {
+            slice = _samples.Where(s => s.Due >= from && s.Due < to && (kind is null || s.Kind == kind)).ToArray();
+        }
+
+        var values = slice.Select(s => s.Milliseconds).ToArray();
+        // Answered per second: from the slice's first due moment to its last answer, so a backlog lowers the rate.
+        var seconds = slice.Length == 0 ? 1 : Math.Max(slice.Max(s => s.Due.TotalSeconds + s.Milliseconds / 1000) - slice.Min(s => s.Due.TotalSeconds), 1e-3);
+
         Array.Sort(values);
         double At(double q) => values.Length == 0 ? double.NaN : values[Math.Min(values.Length - 1, (int)Math.Ceiling(q * values.Length) - 1)];
-        var worst = _worstBySecond.AsSpan(0, Math.Min(_worstBySecond.Length, (int)Math.Ceiling(seconds))).ToArray().Select(ms => Math.Round(ms)).ToArray();
-        return new LatencySummary(values.Length, Errors, values.Length / seconds, At(0.50), At(0.99), values.Length == 0 ? double.NaN : values[^1], worst);
+        return new LatencySummary(values.Length, values.Length / seconds, At(0.50), At(0.99), values.Length == 0 ? double.NaN : values[^1]);
     }
+
+    /// <summary>Per second of the phase, the worst latency of the requests due in it: where a stall happened and how long it lasted.</summary>
+    public double[] WorstBySecond()
+    {
+        lock (_samples)
+        {
+            if (_samples.Count == 0)
+            {
+                return [];
+            }
+
+            var worst = new double[(int)_samples.Max(s => s.Due).TotalSeconds + 1];
+            foreach (var sample in _samples)
+            {
+                var second = (int)sample.Due.TotalSeconds;
+                worst[second] = Math.Max(worst[second], Math.Round(sample.Milliseconds));
+            }
+
+            return worst;
+        }
+    }
+
+    public IReadOnlyList<string> Kinds()
+    {
+        lock (_samples)
+        {
+            return _samples.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    private readonly record struct Sample(string Kind, TimeSpan Due, double Milliseconds);
 }
 
-internal sealed record LatencySummary(int Requests, int Errors, double PerSecond, double P50, double P99, double Max, double[] WorstBySecond);
+internal sealed record LatencySummary(int Requests, double PerSecond, double P50, double P99, double Max);

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace RuleSuspension.Load;
 
@@ -11,18 +9,15 @@ namespace RuleSuspension.Load;
 /// </summary>
 internal static class PlainInsertBaseline
 {
-    public static async Task<LatencySummary> RunAsync(string provider, string connectionString, int concurrency, int events)
+    public static async Task<LatencySummary> RunAsync(Func<DbConnection> open, int concurrency, int events)
     {
-        Func<DbConnection> open = provider == "PostgreSql"
-            ? () => new NpgsqlConnection(connectionString)
-            : () => new SqliteConnection(connectionString);
         await using (var setup = open())
         {
             await setup.OpenAsync();
             await Execute(setup, "CREATE TABLE IF NOT EXISTS \"BaselineEvents\" (\"Id\" TEXT PRIMARY KEY, \"Type\" TEXT NOT NULL, \"OccurredAt\" TEXT NOT NULL, \"CustomerId\" TEXT NOT NULL, \"Data\" TEXT NOT NULL, \"ReceivedAt\" TEXT NOT NULL)");
         }
 
-        var recorder = new LatencyRecorder(events);
+        var recorder = new LatencyRecorder();
         var remaining = events;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
@@ -42,10 +37,10 @@ internal static class PlainInsertBaseline
                 Add(insert, "data", """{"customer":{"name":"Load","email":"x@load.test","tenantId":"t-load","planId":"starter","identityVerified":false}}""");
                 Add(insert, "received", DateTimeOffset.UtcNow.ToString("O"));
                 await insert.ExecuteNonQueryAsync();
-                recorder.Record((clock.Elapsed - started).TotalMilliseconds, started);
+                recorder.Record("insert", started, (clock.Elapsed - started).TotalMilliseconds);
             }
         }));
-        return recorder.Summarise(clock.Elapsed.TotalSeconds);
+        return recorder.Summarise(TimeSpan.Zero, TimeSpan.MaxValue);
     }
 
     private static async Task Execute(DbConnection connection, string sql)

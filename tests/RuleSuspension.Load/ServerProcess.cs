@@ -4,21 +4,32 @@ using System.Net.Sockets;
 
 namespace RuleSuspension.Load;
 
-/// <summary>The server under load: a separate process on a free loopback port, on its own data directory.</summary>
+/// <summary>
+/// The server under load: a separate process on a free loopback port, on its own new data directory. It can be
+/// killed -9 and started again on the same port, data directory and database, as a crashed node is.
+/// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    // Generous: on a loaded machine a start has taken over a minute.
+    private static readonly TimeSpan HealthyWithin = TimeSpan.FromMinutes(3);
 
-    private ServerProcess(Process process, Uri address, string dataDirectory)
+    private readonly ProcessStartInfo _start;
+    private Process _process;
+
+    private ServerProcess(ProcessStartInfo start, Uri address, string dataDirectory)
     {
-        _process = process;
+        _start = start;
         Address = address;
         DataDirectory = dataDirectory;
+        _process = Launch(start);
     }
 
     public Uri Address { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>From the process start to the first <c>/health</c> 200 (polled every 10 ms), of the latest start.</summary>
+    public TimeSpan StartedIn { get; private set; }
 
     public static async Task<ServerProcess> StartAsync(string serverDll, string workflows, string provider, string? connectionString)
     {
@@ -41,17 +52,32 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), data);
+        var server = new ServerProcess(start, new Uri($"http://127.0.0.1:{port}"), data);
         await server.WaitHealthyAsync();
         return server;
     }
 
-    public string AdminKey() => File.ReadAllText(Path.Combine(DataDirectory, "admin.key")).Trim();
+    /// <summary>The key the server writes on its first start (just after it answers <c>/health</c>, perhaps).</summary>
+    public async Task<string> AdminKeyAsync()
+    {
+        var file = Path.Combine(DataDirectory, "admin.key");
+        for (var attempt = 0; !File.Exists(file) && attempt < 500; attempt++)
+        {
+            await Task.Delay(20);
+        }
+
+        return (await File.ReadAllTextAsync(file)).Trim();
+    }
+
+    /// <summary>SIGKILL, no shutdown of any kind, then a new process on the same everything; answers when it is healthy.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = Launch(_start);
+        await WaitHealthyAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -64,11 +90,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private static Process Launch(ProcessStartInfo start)
+    {
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     private async Task WaitHealthyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < HealthyWithin)
         {
             if (_process.HasExited)
             {
@@ -77,8 +113,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode && File.Exists(Path.Combine(DataDirectory, "admin.key")))
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
                 {
+                    StartedIn = clock.Elapsed;
                     return;
                 }
             }
@@ -91,10 +128,10 @@ internal sealed class ServerProcess : IAsyncDisposable
                 // Still starting.
             }
 
-            await Task.Delay(200);
+            await Task.Delay(10);
         }
 
-        throw new TimeoutException("The server was not healthy within 60 s.");
+        throw new TimeoutException($"The server was not healthy within {HealthyWithin.TotalSeconds} s.");
     }
 
     private static int FreePort()

@@ -93,6 +93,11 @@ public static class ServerApp
         services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
         services.AddRuleSuspensionApplication();
         services.AddHostedService<DatabaseInitializer>();
+        if (databaseSettings.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddHostedService<YoungTableStatisticsService>();
+        }
+
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
         services.AddRuleSuspensionTelemetry(configuration);
