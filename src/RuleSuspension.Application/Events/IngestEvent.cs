@@ -40,6 +40,16 @@ public sealed class IngestEventHandler(
     {
         var (envelope, data) = Validate(command.Envelope);
 
+        // A conflict that is not this event's id is a row another customer's event inserted just before this commit
+        // (the first events naming a new plan race to insert it): once that has committed, the event applies cleanly.
+        return await HandleOnce(command, envelope, data, cancellationToken)
+            ?? await HandleOnce(command, envelope, data, cancellationToken)
+            ?? throw DomainException.Conflict("concurrent-change", "The event conflicted twice with concurrent changes; send it again.");
+    }
+
+    /// <returns>Null when the commit met a concurrent insert of another row than the event.</returns>
+    private async Task<IngestResult?> HandleOnce(IngestEvent command, EventEnvelope envelope, EventData data, CancellationToken cancellationToken)
+    {
         // One customer's events are handled one at a time, across nodes, and the observers (the workflow runtime) run
         // in the same transaction as the insert: an event stored never loses its workflow start. Everything is written
         // by one save at the commit; a repeated id is found then by the primary key, not by a query on every event.
@@ -84,7 +94,8 @@ public sealed class IngestEventHandler(
                 return Repeat(earlier, stored);
             }
 
-            throw;
+            logger.LogDebug(e, "Event {EventId} met a concurrent insert at its commit", stored.Id);
+            return null;
         }
 
         logger.LogDebug("Stored event {EventId} ({EventType}) for customer {CustomerId}", stored.Id, stored.Type, stored.CustomerId);

@@ -48,6 +48,24 @@ public class EventIngestionSpecs(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task Customers_moving_at_once_to_a_plan_not_yet_stored_all_get_it()
+    {
+        var plan = "p-" + Guid.NewGuid().ToString("N")[..8];
+        var customers = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            customers.Add(await CreateCustomer(server.Client()));
+        }
+
+        // Each event inserts the new plan unless it is stored already: on PostgreSQL the first ones race to insert it.
+        var answers = await Task.WhenAll(customers.Select(id => PostEvent(Integration,
+            Event("customer.plan-changed", id, new { fromPlanId = "pro", toPlan = new { id = plan, name = "Scale", requiresApproval = false } }))));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
+        Assert.Equal(customers.Count, await server.InScopeAsync(db => db.Customers.CountAsync(c => customers.Contains(c.Id) && c.PlanId == plan)));
+    }
+
+    [Fact]
     public async Task Plan_change_updates_the_plan_and_the_customer()
     {
         var id = await CreateCustomer(server.Client());
