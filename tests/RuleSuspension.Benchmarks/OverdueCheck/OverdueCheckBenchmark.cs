@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Jobs;
@@ -73,6 +74,11 @@ public static class OverdueCheckBenchmark
 
         Console.WriteLine($"wall time {watch.Elapsed.TotalSeconds:F1} s, {run.Checked / watch.Elapsed.TotalSeconds:F0} customers/s");
         Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (working set before the check {before / 1024 / 1024} MB), GC heap now {GC.GetTotalMemory(false) / 1024 / 1024} MB");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>().Database.EnsureDeletedAsync();
+        }
+
         await services.DisposeAsync();
         return watch.Elapsed.TotalSeconds;
     }
@@ -84,7 +90,15 @@ public static class OverdueCheckBenchmark
         var customers = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 1_000_000;
         var directory = Path.Combine(Path.GetTempPath(), "rs-overdue-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var settings = new DatabaseSettings { Provider = provider, ConnectionString = provider == DatabaseProvider.PostgreSql ? args.ElementAtOrDefault(1) : null };
+        // Each run seeds a database of its own (a directory on SQLite, a new database on PostgreSQL), so "both" compares
+        // two books seeded alike.
+        var settings = new DatabaseSettings
+        {
+            Provider = provider,
+            ConnectionString = provider == DatabaseProvider.PostgreSql
+                ? new NpgsqlConnectionStringBuilder(args.ElementAtOrDefault(1)) { Database = "rs_overdue_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString
+                : null,
+        };
 
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(new ConsoleLines()).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("RuleSuspension.Application.Workflows", LogLevel.Warning))
