@@ -12,7 +12,7 @@ namespace RuleSuspension.Server.Tests.BadInput;
 /// the server in its own process: each is answered (never a 5xx; a validate route may answer 200 "not valid"), a
 /// refusal writes nothing, and afterwards the same process still serves <c>/health</c>.
 /// </summary>
-public class CrashSpecs(ServerProcess server) : IClassFixture<ServerProcess>
+public class CrashSpecs(CrashTestServer server) : IClassFixture<CrashTestServer>
 {
     private static readonly string TenThousandTerms = string.Join("+", Enumerable.Repeat("1", 10_000)) + " > 0";
     private static readonly string TwentyThousandTerms = string.Join("+", Enumerable.Repeat("1", 20_000)) + " > 0";

@@ -14,7 +14,7 @@ namespace RuleSuspension.Server.Tests.BadInput;
 /// a fresh database: a request that kills the process (a stack overflow cannot be caught) kills it, not the tests, so
 /// the crash cases can check that the server is still serving. A case that stopped it starts a new one.
 /// </summary>
-public sealed class ServerProcess : IAsyncLifetime
+public sealed class CrashTestServer : IAsyncLifetime
 {
     private readonly StringBuilder _log = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rs-crash-tests", Guid.NewGuid().ToString("N"));
