@@ -17,15 +17,15 @@ namespace RuleSuspension.Application.Incidents;
 /// loaded under its customer's lock (the same unit of work events, tasks and timers use), and the person's act is
 /// audited in the same transaction as its effect.
 /// </summary>
-public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, WorkflowDefinitionCache definitions, TimeProvider clock)
+public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, WorkflowDefinitionCache definitions, TimeProvider clock, InputLimits limits)
 {
-    /// <summary>The longest reason a person may write for a retry or a cancel.</summary>
-    public const int MaxReasonLength = 2000;
-
     public async Task<WorkflowInstance> MendAsync(Guid instanceId, string? reason, Actor by, string action,
         Func<WorkflowDefinition, WorkflowInstance, JsonObject, Task> act, CancellationToken cancellationToken)
     {
-        var text = CheckReason(reason);
+        var errors = new ValidationErrors();
+        errors.Check("reason", limits.ReasonProblem(reason));
+        errors.ThrowIfAny();
+        var text = reason!.Trim();
         var customerId = await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.CustomerId).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound("Workflow instance", instanceId.ToString());
         await using var locked = await locks.AcquireAsync(db, customerId, cancellationToken);
@@ -41,17 +41,5 @@ public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, Workfl
         }, JsonSerializerOptions.Web)));
         await locked.CommitAsync(cancellationToken);
         return instance;
-    }
-
-    /// <summary>A reason has at least one visible character and at most <see cref="MaxReasonLength"/>.</summary>
-    private static string CheckReason(string? reason)
-    {
-        var text = reason?.Trim() ?? string.Empty;
-        if (!text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c)))
-        {
-            throw DomainException.Invalid("reason", "'reason' must have at least one visible character.");
-        }
-
-        return text.Length <= MaxReasonLength ? text : throw DomainException.Invalid("reason", $"'reason' must be at most {MaxReasonLength} characters.");
     }
 }

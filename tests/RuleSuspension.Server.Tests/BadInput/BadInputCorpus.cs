@@ -113,6 +113,20 @@ public static class BadInputCorpus
         Post("task completion with a zero-width reason", Role.SuperAdmin, "/api/tasks/{task}/complete", Json(new { outcome = "Lift", reason = "\u200b\u200b" }), "reason"),
         Post("task completion with a NUL reason", Role.SuperAdmin, "/api/tasks/{task}/complete", Json(new { outcome = "Lift", reason = "\u0000" }), "reason"),
 
+        // Incidents: reasons and the status filter.
+        Post("incident retry with a zero-width reason", Role.Admin, $"/api/workflow-instances/{Guid.Empty}/retry", Json(new { reason = "\u200b" }), "reason"),
+        Post("incident cancel with a NUL reason", Role.Admin, $"/api/workflow-instances/{Guid.Empty}/cancel", Json(new { reason = "\u0000" }), "reason"),
+        Post("incident retry with a reason of 5,000 characters", Role.Admin, $"/api/workflow-instances/{Guid.Empty}/retry", Json(new { reason = FiveThousand }), "reason"),
+        new("incidents listed by status 0", Role.Admin, "GET", "/api/workflow-instances?status=0", null, Invalid, "status"),
+
+        // What-if: proposed values and paging.
+        Post("what-if with graceDays out of bounds", Role.Finance, "/api/rulesets/non-payment/parameters/preview", Json(new { values = new { graceDays = 400 } }), "$.values.graceDays"),
+        Post("what-if with graceDays as a string", Role.Finance, "/api/rulesets/non-payment/parameters/preview", Json(new { values = new { graceDays = "30" } }), "$.values.graceDays"),
+        Post("what-if with a page of 501", Role.Finance, "/api/rulesets/non-payment/parameters/preview", Json(new { values = new { graceDays = 10 }, pageSize = 501 }), "pageSize"),
+
+        // Exemption until a date.
+        Put("customer exempt until a date yet not exempt", Role.Integration, $"/api/customers/{A}", Json(new { name = "Corpus " + A, email = "owner@corpus.test", tenantId = "t-1", exempt = false, exemptUntil = "2026-03-01", reason = "trial" }), "exemptUntil"),
+
         // Keys: roles are exact names.
         Post("key role of two flags", Role.SuperAdmin, "/api/keys", Json(new { role = "Integration, Finance", name = "k" }), "role"),
         Post("key role as a number", Role.SuperAdmin, "/api/keys", Json(new { role = "4", name = "k" }), "role"),
