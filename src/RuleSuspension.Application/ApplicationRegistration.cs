@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RuleSuspension.Rules.NRules;
@@ -19,6 +20,10 @@ public static class ApplicationRegistration
 {
     public static IServiceCollection AddRuleSuspensionApplication(this IServiceCollection services)
     {
+        // Scoped: handlers take the request's DbContext, as the endpoints did before.
+        services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddValidatorsFromAssembly(typeof(ApplicationRegistration).Assembly, ServiceLifetime.Singleton);
+
         services.AddScoped<UpsertCustomerHandler>();
         services.AddScoped<SuspendCustomerHandler>();
         services.AddScoped<LiftSuspensionHandler>();

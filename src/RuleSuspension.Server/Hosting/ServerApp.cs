@@ -6,6 +6,7 @@ using RuleSuspension.Application.Decisions;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Infrastructure;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
@@ -92,6 +93,7 @@ public static class ServerApp
             provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
         services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
         services.AddRuleSuspensionApplication();
+        services.AddRuleSuspensionInfrastructure();
         services.AddHostedService<DatabaseInitializer>();
         if (databaseSettings.Provider == DatabaseProvider.PostgreSql)
         {
