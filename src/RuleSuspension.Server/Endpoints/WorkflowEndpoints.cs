@@ -24,7 +24,7 @@ internal static class WorkflowEndpoints
 
         workflows.MapGet("/schema", () => Results.Text(WorkflowSchema.Json, "application/schema+json"));
 
-        workflows.MapGet("/activities", () => ActivityCatalog.All.Select(ActivityTypeResponse.From));
+        workflows.MapGet("/activities", () => ActivityCatalog.Default.All.Select(ActivityTypeResponse.From));
 
         workflows.MapPost("/validate", async (JsonElement body, WorkflowDefinitions definitions, CancellationToken ct)
             => WorkflowValidationResponse.From((await definitions.ValidateAsync(body, ct)).Errors))
