@@ -91,7 +91,7 @@ internal static class WorkflowEndpoints
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
     }
 
-    /// <summary>A status by its exact name, in any case: never a number or a combination (DESIGN §8).</summary>
+    /// <summary>A status by its exact name, in any case: never a number or a combination.</summary>
     private static WorkflowStatus? ParseStatus(string? status)
     {
         if (string.IsNullOrEmpty(status))

@@ -97,6 +97,14 @@ public sealed class ActivityDeclarationSpecs
         Assert.Equal(["ping:Pong", "end:Done"], runtime.Path());
     }
 
+    [Fact]
+    public void The_json_type_names_that_stored_workflows_use_stay_as_they_are()
+    {
+        Assert.Equal(
+            ["EvaluateRuleSet", "If", "SuspendCustomer", "Notify", "HumanTask", "LiftSuspension", "WaitForEvent", "Delay", "SetVariable", "End"],
+            ActivityCatalog.Default.All.Select(d => d.Type));
+    }
+
     public static TheoryData<string> ProductActivityTypes() => new(ActivityCatalog.Default.All.Select(d => d.Type));
 
     [Theory]
