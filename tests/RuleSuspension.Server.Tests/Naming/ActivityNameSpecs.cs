@@ -16,6 +16,6 @@ public class ActivityNameSpecs
             .Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(10, activityClasses.Count);
-        Assert.Empty(activityClasses.Where(domainAndApplication.Contains));
+        Assert.DoesNotContain(activityClasses, domainAndApplication.Contains);
     }
 }
