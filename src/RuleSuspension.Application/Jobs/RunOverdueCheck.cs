@@ -87,20 +87,34 @@ public sealed class RunOverdueCheckHandler(
             // The candidates' query reads on a context of its own while the batches write through theirs.
             await using var readerScope = scopes.CreateAsyncScope();
             var reader = readerScope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-            await foreach (var ids in OverdueCandidates.StreamAsync(reader, checkClock, Math.Max(1, options.BatchSize), cancellationToken))
-            {
-                var outcome = await CheckAsync(context, ids, cancellationToken);
-                (@checked, warned, suspended, failed) = (@checked + outcome.Checked, warned + outcome.Warned, suspended + outcome.Suspended, failed + outcome.Failures.Count);
-                await RecordAsync(run.Id, outcome, cancellationToken);
-                foreach (var failure in outcome.Failures)
-                {
-                    logger.LogWarning("Overdue check {RunId}: customer {CustomerId} failed: {Error}", run.Id, failure.CustomerId, failure.Error);
-                }
+            var candidates = OverdueCandidates.StreamAsync(reader, checkClock, Math.Max(1, options.BatchSize), cancellationToken);
 
-                logger.LogInformation(
-                    "Overdue check {RunId}: {Checked} customers checked, {Warned} warned, {Suspended} suspended, {Failed} failed, {Rate:F0} customers/s",
-                    run.Id, @checked, warned, suspended, failed, @checked / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
-            }
+            // Batches hold disjoint customers, so several can be checked at once where the database takes several
+            // writers; the run's counts are added up one batch at a time.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.BatchesAtOnce(reader.Dialect), CancellationToken = cancellationToken };
+            using var progress = new SemaphoreSlim(1, 1);
+            await Parallel.ForEachAsync(candidates, parallel, async (ids, ct) =>
+            {
+                var outcome = await CheckAsync(context, ids, ct);
+                await progress.WaitAsync(ct);
+                try
+                {
+                    (@checked, warned, suspended, failed) = (@checked + outcome.Checked, warned + outcome.Warned, suspended + outcome.Suspended, failed + outcome.Failures.Count);
+                    await RecordAsync(run.Id, outcome, ct);
+                    foreach (var failure in outcome.Failures)
+                    {
+                        logger.LogWarning("Overdue check {RunId}: customer {CustomerId} failed: {Error}", run.Id, failure.CustomerId, failure.Error);
+                    }
+
+                    logger.LogInformation(
+                        "Overdue check {RunId}: {Checked} customers checked, {Warned} warned, {Suspended} suspended, {Failed} failed, {Rate:F0} customers/s",
+                        run.Id, @checked, warned, suspended, failed, @checked / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
+                }
+                finally
+                {
+                    progress.Release();
+                }
+            });
 
             run = await UpdateAsync(run.Id, r => r.Finish(clock.GetUtcNow()), cancellationToken);
             logger.LogInformation(
