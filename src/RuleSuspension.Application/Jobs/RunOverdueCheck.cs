@@ -21,10 +21,11 @@ public sealed record RecordScheduledOverdueCheck(DateTimeOffset ScheduledFor) : 
 
 /// <summary>
 /// The overdue-invoice check: streams the candidates of one set-based query in batches, checks each batch in one
-/// transaction (<see cref="CheckOverdueBatch"/>, sent through the mediator in a scope of its own), and writes the run's counts after every batch with a progress line (counts and rate). A customer that
-/// fails is recorded and the run goes on; only a failure of the run itself (e.g. the database gone) fails the run.
-/// Running the same run again (a recovered firing) is harmless: suspended customers are no longer candidates and
-/// warned invoices are not warned again.
+/// transaction (<see cref="CheckOverdueBatch"/>, sent through the mediator in a scope of its own), and writes the
+/// run's counts after every batch with a progress line (counts and rate). A customer that fails is recorded and the
+/// run goes on; only a failure of the run itself (e.g. the database gone) fails the run. Running the same run again
+/// (a recovered firing) is harmless: suspended customers are no longer candidates and warned invoices are not warned
+/// again.
 /// </summary>
 public sealed class RunOverdueCheckHandler(
     IServiceScopeFactory scopes,

@@ -27,8 +27,8 @@ public sealed class CustomerLock
 
     /// <summary>
     /// Begins one transaction holding the lock of every customer of a batch (the overdue check's), taken in id order
-    /// so that two lockers of overlapping sets cannot deadlock; the rest is <see cref="AcquireAsync(RuleSuspensionDb, string, CancellationToken)"/>'s:
-    /// the same gate on a database with one writer, the catalogue's stamp held for the unit of work, the same nesting.
+    /// so that two lockers of overlapping sets cannot deadlock. The rest is as for one customer: the same gate on a
+    /// database with one writer, the catalogue's stamp held for the unit of work, the same nesting.
     /// </summary>
     public Task<CustomerLockScope> AcquireAllAsync(RuleSuspensionDb db, IEnumerable<string> customerIds, CancellationToken cancellationToken)
     {
