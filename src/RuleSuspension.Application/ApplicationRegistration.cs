@@ -49,11 +49,9 @@ public static class ApplicationRegistration
         services.AddScoped<DecisionQueries>();
         services.AddScoped<ReplayDecisionHandler>();
 
-        // The overdue check (issue 6); Scheduling fires it, the API queues it.
+        // The overdue check (issue 6); Scheduling fires it, the API queues it: both through the mediator, which
+        // registers the handlers (QueueOverdueCheck, RunOverdueCheck, RecordScheduledOverdueCheck, CheckOverdueBatch).
         services.AddScoped<SetTenantTimeZoneHandler>();
-        services.AddScoped<QueueOverdueCheckHandler>();
-        services.AddSingleton<RunOverdueCheckHandler>();
-        services.AddSingleton<OverdueBatch>();
         services.AddWorkflowRuntime();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(InputLimits.Default);

@@ -46,8 +46,11 @@ public interface IDatabaseDialect
     /// <summary>Takes the customer's lock in the context's current transaction and reads the catalogue's stamp with it.</summary>
     Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken);
 
-    /// <summary>Takes the lock of every customer given, in the order given, in the context's current transaction.</summary>
-    Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the lock of every customer given, in the order given, in the context's current transaction, and reads the
+    /// catalogue's stamp with them (as <see cref="LockCustomerAsync"/> does for one).
+    /// </summary>
+    Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken);
 
     /// <summary>Takes the due messages of one channel so that no other node sends them meanwhile, and saves the claim.</summary>
     Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Mediator;
 using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Workflows;
@@ -32,53 +31,33 @@ internal sealed record BatchOutcome(int Checked, int Warned, int Suspended, IRea
 /// <summary>A customer the check failed for; when its workflow faulted, the instance (the incident to mend).</summary>
 internal sealed record CustomerFailure(string CustomerId, string Error, Guid? WorkflowInstanceId = null);
 
+/// <summary>Checks one batch of an overdue run's candidates (in id order) in one transaction.</summary>
+internal sealed record CheckOverdueBatch(OverdueRun Run, IReadOnlyList<string> CustomerIds) : ICommand<BatchOutcome>;
+
 /// <summary>
 /// Checks one batch of customers in one transaction: loads them with their invoices, decides each with the rule set on
-/// the tenant's "today", suspends or warns, and commits once. The customers are locked for the transaction (the same
-/// lock events take, <see cref="CustomerLock.AcquireAllAsync"/>), so an event for one of them waits rather than
-/// interleaves. When the commit fails, the batch is retried one customer at a time so that one bad customer costs only
-/// itself.
+/// the tenant's "today", suspends or warns, and commits once. The customers are locked for the transaction through the
+/// same lock as one customer's (<see cref="CustomerLock.AcquireAllAsync"/>: the same gate on SQLite, the catalogue's
+/// stamp read with the locks), so an event for one of them waits rather than interleaves. A batch that fails commits
+/// nothing; the run then checks its customers one at a time (<see cref="RunOverdueCheckHandler"/>).
 /// </summary>
-internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy policy, ILogger<OverdueBatch> logger)
+internal sealed class CheckOverdueBatchHandler(
+    RuleSuspensionDb db,
+    CustomerLock locks,
+    SuspensionPolicy policy,
+    WorkflowStarter starter,
+    PreloadedFacts preloaded,
+    DecisionRecorder recorder) : ICommandHandler<CheckOverdueBatch, BatchOutcome>
 {
     /// <summary>Who decided: the suspension's <c>DecidedBy</c>.</summary>
     public const string DecidedBy = "overdue-check";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<BatchOutcome> ProcessAsync(OverdueRun run, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    public async ValueTask<BatchOutcome> Handle(CheckOverdueBatch command, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await ProcessInOneTransactionAsync(run, customerIds, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && customerIds.Count > 1)
-        {
-            logger.LogWarning(e, "Overdue check {RunId}: a batch of {Count} customers failed to commit; retrying them one by one", run.RunId, customerIds.Count);
-        }
-
-        var outcomes = new List<BatchOutcome>(customerIds.Count);
-        foreach (var id in customerIds)
-        {
-            try
-            {
-                outcomes.Add(await ProcessInOneTransactionAsync(run, [id], cancellationToken));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                outcomes.Add(new BatchOutcome(1, 0, 0, [new CustomerFailure(id, Describe(e))]));
-            }
-        }
-
-        return BatchOutcome.Sum(outcomes);
-    }
-
-    private async Task<BatchOutcome> ProcessInOneTransactionAsync(OverdueRun run, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<CustomerLock>().AcquireAllAsync(db, customerIds, cancellationToken);
+        var (run, customerIds) = (command.Run, command.CustomerIds);
+        await using var locked = await locks.AcquireAllAsync(db, customerIds, cancellationToken);
 
         var ids = customerIds.ToList();
         var customers = await db.Customers.Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
@@ -88,12 +67,10 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
 
         // The published overdue workflow does the suspending and warning (and opens the lift task) when there is one;
         // it runs inside this transaction, under the locks taken above.
-        var starter = run.Workflow is null ? null : scope.ServiceProvider.GetRequiredService<WorkflowStarter>();
-        var workflow = starter is null ? null : await starter.PublishedAsync(run.Workflow!, cancellationToken);
-        var preloaded = scope.ServiceProvider.GetRequiredService<PreloadedFacts>();
+        var workflow = run.Workflow is null ? null : await starter.PublishedAsync(run.Workflow, cancellationToken);
 
         // With the workflow published, its EvaluateRuleSet step records the decision it acts on; without it, the check does.
-        var decisions = starter is null ? scope.ServiceProvider.GetRequiredService<DecisionRecorder>() : null;
+        var decisions = workflow is null ? recorder : null;
         int @checked = 0, warnedCount = 0, suspended = 0;
         var failures = new List<CustomerFailure>();
         foreach (var customer in customers)
@@ -118,7 +95,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
             }
 
             // A workflow started below counts its own decision (and records it); the others are counted here, once.
-            if (starter is null || action is null)
+            if (workflow is null || action is null)
             {
                 ServiceMetrics.Decision(action switch { Suspend => "Suspend", Warn => "Warn", _ => "None" }, run.RuleSet.Name);
             }
@@ -130,11 +107,11 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
 
             switch (action)
             {
-                case Suspend suspend when starter is not null:
+                case Suspend suspend when workflow is not null:
                     // A failure here may leave this customer's steps half-written in the transaction: it must fail
                     // the batch (retried customer by customer), not be swallowed.
                     preloaded.Offer(customer.Id, suspend.Today, suspend.Facts);
-                    if (Faulted(await starter.StartAsync(workflow!, customer.Id, suspend.Today, cancellationToken)) is { } suspendFault)
+                    if (Faulted(await starter.StartAsync(workflow, customer.Id, suspend.Today, cancellationToken)) is { } suspendFault)
                     {
                         failures.Add(suspendFault);
                     }
@@ -159,10 +136,10 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
                     break;
                 case Warn warn:
                     db.OverdueWarnings.AddRange(warn.InvoiceIds.Select(invoiceId => new OverdueWarning(customer.Id, invoiceId, run.RunId, run.Now)));
-                    if (starter is not null)
+                    if (workflow is not null)
                     {
                         preloaded.Offer(customer.Id, warn.Today, warn.Facts);
-                        if (Faulted(await starter.StartAsync(workflow!, customer.Id, warn.Today, cancellationToken)) is { } warnFault)
+                        if (Faulted(await starter.StartAsync(workflow, customer.Id, warn.Today, cancellationToken)) is { } warnFault)
                         {
                             failures.Add(warnFault);
                             break;
@@ -178,7 +155,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
             }
         }
 
-        await db.SaveAndCommitAsync(transaction, cancellationToken);
+        await locked.CommitAsync(cancellationToken);
         return new BatchOutcome(@checked, warnedCount, suspended, failures);
     }
 
@@ -237,7 +214,7 @@ internal sealed class OverdueBatch(IServiceScopeFactory scopes, SuspensionPolicy
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    private static string Describe(Exception e) => e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message;
+    internal static string Describe(Exception e) => e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.Message;
 }
 
 /// <summary>What the check does for a customer; <c>Facts</c> are what it decided on, handed to the workflow it starts.</summary>

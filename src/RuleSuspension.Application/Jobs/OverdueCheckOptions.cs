@@ -1,3 +1,5 @@
+using RuleSuspension.Persistence;
+
 namespace RuleSuspension.Application.Jobs;
 
 /// <summary>The <c>OverdueCheck</c> configuration section.</summary>
@@ -12,9 +14,21 @@ public sealed class OverdueCheckOptions
     /// <summary>Customers per batch: loaded, decided and written in one transaction.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Batches checked at once on a database that takes several writers (PostgreSQL, SQL Server); a database with one
+    /// writer (SQLite) checks one at a time whatever is set. Each batch holds a connection and its customers' locks.
+    /// </summary>
+    public int Parallelism { get; set; } = 2;
+
     /// <summary>The rule set the check evaluates.</summary>
     public string RuleSet { get; set; } = "non-payment";
 
     /// <summary>The workflow the check runs per customer.</summary>
     public string Workflow { get; set; } = "overdue-invoices";
+
+    /// <summary>How many batches are checked at once on <paramref name="dialect"/>'s database.</summary>
+    internal int BatchesAtOnce(IDatabaseDialect dialect) => dialect.HasOneWriter ? 1 : Math.Clamp(Parallelism, 1, MaxParallelism);
+
+    /// <summary>The most batches at once: each holds a pooled connection for as long as it runs.</summary>
+    public const int MaxParallelism = 8;
 }

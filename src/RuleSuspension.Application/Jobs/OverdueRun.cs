@@ -55,7 +55,14 @@ internal sealed class OverdueRun
     }
 
     /// <summary>"Today" for a customer of <paramref name="tenantId"/>; a tenant that never set a zone counts in UTC.</summary>
-    public DateOnly TodayFor(string tenantId) => _calendar.TodayFor(tenantId);
+    /// <remarks>Batches checked at once share the run; the calendar fills its cache of zones as it goes.</remarks>
+    public DateOnly TodayFor(string tenantId)
+    {
+        lock (_calendar)
+        {
+            return _calendar.TodayFor(tenantId);
+        }
+    }
 
     private static int? IntegerParameter(CurrentRuleSet ruleSet, string name)
     {

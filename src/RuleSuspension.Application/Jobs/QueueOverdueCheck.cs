@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Persistence;
@@ -8,15 +9,15 @@ namespace RuleSuspension.Application.Jobs;
 /// Asks for an overdue check now, optionally on another clock: a date (that calendar date in every tenant) or an
 /// instant (each tenant's date at that instant).
 /// </summary>
-public sealed record QueueOverdueCheck(DateOnly? AsOfDate, DateTimeOffset? AsOfInstant, Actor By);
+public sealed record QueueOverdueCheck(DateOnly? AsOfDate, DateTimeOffset? AsOfInstant, Actor By) : ICommand<OverdueCheckRun>;
 
 /// <summary>Records the run (queued) and fires the job; the run's id is what the caller polls.</summary>
-public sealed class QueueOverdueCheckHandler(RuleSuspensionDb db, IOverdueCheckScheduler scheduler, TimeProvider clock, InputLimits limits)
+public sealed class QueueOverdueCheckHandler(RuleSuspensionDb db, IOverdueCheckScheduler scheduler, TimeProvider clock, InputLimits limits) : ICommandHandler<QueueOverdueCheck, OverdueCheckRun>
 {
     /// <summary>The zone whose calendar is furthest ahead (UTC+14): no tenant's today is later than its today.</summary>
     private static readonly TimeSpan EarliestZone = TimeSpan.FromHours(14);
 
-    public async Task<OverdueCheckRun> Handle(QueueOverdueCheck command, CancellationToken cancellationToken)
+    public async ValueTask<OverdueCheckRun> Handle(QueueOverdueCheck command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         RefuseFuture(command, now);

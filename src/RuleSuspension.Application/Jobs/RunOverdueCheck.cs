@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,27 +11,31 @@ using RuleSuspension.Persistence.Telemetry;
 namespace RuleSuspension.Application.Jobs;
 
 /// <summary>Runs a recorded overdue check on this node (<paramref name="Node"/> names it in the run record).</summary>
-public sealed record RunOverdueCheck(Guid RunId, string Node);
+public sealed record RunOverdueCheck(Guid RunId, string Node) : ICommand<OverdueCheckRun>;
+
+/// <summary>
+/// Records the run of a scheduled firing unless it exists, and answers its id. The id derives from the fire time, so
+/// two nodes (or a recovered firing) that reach this for the same fire time share one run.
+/// </summary>
+public sealed record RecordScheduledOverdueCheck(DateTimeOffset ScheduledFor) : ICommand<Guid>;
 
 /// <summary>
 /// The overdue-invoice check: streams the candidates of one set-based query in batches, checks each batch in one
-/// transaction, and writes the run's counts after every batch with a progress line (counts and rate). A customer that
-/// fails is recorded and the run goes on; only a failure of the run itself (e.g. the database gone) fails the run.
-/// Running the same run again (a recovered firing) is harmless: suspended customers are no longer candidates and
-/// warned invoices are not warned again.
+/// transaction (<see cref="CheckOverdueBatch"/>, sent through the mediator in a scope of its own), and writes the
+/// run's counts after every batch with a progress line (counts and rate). A customer that fails is recorded and the
+/// run goes on; only a failure of the run itself (e.g. the database gone) fails the run. Running the same run again
+/// (a recovered firing) is harmless: suspended customers are no longer candidates and warned invoices are not warned
+/// again.
 /// </summary>
 public sealed class RunOverdueCheckHandler(
     IServiceScopeFactory scopes,
     OverdueCheckOptions options,
     TimeProvider clock,
-    ILogger<RunOverdueCheckHandler> logger)
+    ILogger<RunOverdueCheckHandler> logger) : ICommandHandler<RunOverdueCheck, OverdueCheckRun>, ICommandHandler<RecordScheduledOverdueCheck, Guid>
 {
-    /// <summary>
-    /// Records the run of a scheduled firing unless it exists. Its id derives from the fire time, so two nodes
-    /// (or a recovered firing) that reach this for the same fire time share one run.
-    /// </summary>
-    public async Task<Guid> EnsureScheduledRunAsync(DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    public async ValueTask<Guid> Handle(RecordScheduledOverdueCheck command, CancellationToken cancellationToken)
     {
+        var scheduledFor = command.ScheduledFor;
         var id = ScheduledRunId(scheduledFor);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
@@ -58,9 +63,9 @@ public sealed class RunOverdueCheckHandler(
     }
 
     /// <summary>The run id of a scheduled fire time.</summary>
-    public static Guid ScheduledRunId(DateTimeOffset scheduledFor) => OverdueBatch.StableId(Guid.Empty, scheduledFor.ToUniversalTime().ToString("O"), "overdue-check");
+    public static Guid ScheduledRunId(DateTimeOffset scheduledFor) => CheckOverdueBatchHandler.StableId(Guid.Empty, scheduledFor.ToUniversalTime().ToString("O"), "overdue-check");
 
-    public async Task<OverdueCheckRun> Handle(RunOverdueCheck command, CancellationToken cancellationToken)
+    public async ValueTask<OverdueCheckRun> Handle(RunOverdueCheck command, CancellationToken cancellationToken)
     {
         var run = await UpdateAsync(command.RunId, r => r.Start(command.Node, clock.GetUtcNow()), cancellationToken);
         if (run.IsFinished)
@@ -78,26 +83,39 @@ public sealed class RunOverdueCheckHandler(
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var context = await OverdueRun.LoadAsync(services.GetRequiredService<RuleSuspensionDb>(), services.GetRequiredService<RuleSetCatalog>(), options, run.Id, checkClock, cancellationToken);
-            var batches = services.GetRequiredService<OverdueBatch>();
             logger.LogInformation("Overdue check {RunId} acts through {Path}", run.Id, context.Workflow is { } workflow ? $"the '{workflow}' workflow" : "the rule set directly (the workflow is not published)");
 
             // The candidates' query reads on a context of its own while the batches write through theirs.
             await using var readerScope = scopes.CreateAsyncScope();
             var reader = readerScope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
-            await foreach (var ids in OverdueCandidates.StreamAsync(reader, checkClock, Math.Max(1, options.BatchSize), cancellationToken))
-            {
-                var outcome = await batches.ProcessAsync(context, ids, cancellationToken);
-                (@checked, warned, suspended, failed) = (@checked + outcome.Checked, warned + outcome.Warned, suspended + outcome.Suspended, failed + outcome.Failures.Count);
-                await RecordAsync(run.Id, outcome, cancellationToken);
-                foreach (var failure in outcome.Failures)
-                {
-                    logger.LogWarning("Overdue check {RunId}: customer {CustomerId} failed: {Error}", run.Id, failure.CustomerId, failure.Error);
-                }
+            var candidates = OverdueCandidates.StreamAsync(reader, checkClock, Math.Max(1, options.BatchSize), cancellationToken);
 
-                logger.LogInformation(
-                    "Overdue check {RunId}: {Checked} customers checked, {Warned} warned, {Suspended} suspended, {Failed} failed, {Rate:F0} customers/s",
-                    run.Id, @checked, warned, suspended, failed, @checked / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
-            }
+            // Batches hold disjoint customers, so several can be checked at once where the database takes several
+            // writers; the run's counts are added up one batch at a time.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.BatchesAtOnce(reader.Dialect), CancellationToken = cancellationToken };
+            using var progress = new SemaphoreSlim(1, 1);
+            await Parallel.ForEachAsync(candidates, parallel, async (ids, ct) =>
+            {
+                var outcome = await CheckAsync(context, ids, ct);
+                await progress.WaitAsync(ct);
+                try
+                {
+                    (@checked, warned, suspended, failed) = (@checked + outcome.Checked, warned + outcome.Warned, suspended + outcome.Suspended, failed + outcome.Failures.Count);
+                    await RecordAsync(run.Id, outcome, ct);
+                    foreach (var failure in outcome.Failures)
+                    {
+                        logger.LogWarning("Overdue check {RunId}: customer {CustomerId} failed: {Error}", run.Id, failure.CustomerId, failure.Error);
+                    }
+
+                    logger.LogInformation(
+                        "Overdue check {RunId}: {Checked} customers checked, {Warned} warned, {Suspended} suspended, {Failed} failed, {Rate:F0} customers/s",
+                        run.Id, @checked, warned, suspended, failed, @checked / Math.Max(watch.Elapsed.TotalSeconds, 0.001));
+                }
+                finally
+                {
+                    progress.Release();
+                }
+            });
 
             run = await UpdateAsync(run.Id, r => r.Finish(clock.GetUtcNow()), cancellationToken);
             logger.LogInformation(
@@ -112,6 +130,44 @@ public sealed class RunOverdueCheckHandler(
             ServiceMetrics.OverdueCheckFinished("failed", watch.Elapsed);
             return await UpdateAsync(run.Id, r => r.Fail(e.Message, clock.GetUtcNow()), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Checks a batch in one transaction. When it fails (and commits nothing), its customers are checked one at a time,
+    /// so that one bad customer costs only itself.
+    /// </summary>
+    private async Task<BatchOutcome> CheckAsync(OverdueRun run, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(new CheckOverdueBatch(run, customerIds), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && customerIds.Count > 1)
+        {
+            logger.LogWarning(e, "Overdue check {RunId}: a batch of {Count} customers failed to commit; retrying them one by one", run.RunId, customerIds.Count);
+        }
+
+        var outcomes = new List<BatchOutcome>(customerIds.Count);
+        foreach (var id in customerIds)
+        {
+            try
+            {
+                outcomes.Add(await SendAsync(new CheckOverdueBatch(run, [id]), cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcomes.Add(new BatchOutcome(1, 0, 0, [new CustomerFailure(id, CheckOverdueBatchHandler.Describe(e))]));
+            }
+        }
+
+        return BatchOutcome.Sum(outcomes);
+    }
+
+    /// <summary>Each batch is a unit of work of its own: a fresh scope, so a fresh context.</summary>
+    private async Task<BatchOutcome> SendAsync(CheckOverdueBatch batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(batch, cancellationToken);
     }
 
     private async Task RecordAsync(Guid runId, BatchOutcome outcome, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace RuleSuspension.Persistence.Locking;
 /// (<see cref="IDatabaseDialect.LockCustomerAsync"/>: PostgreSQL's advisory lock, SQL Server's application lock) and
 /// reads the catalogue's stamp with it. A database with one writer (SQLite) is serialised anyway: one in-process gate
 /// plus <c>BEGIN IMMEDIATE</c> (which takes the write lock at once, covering other processes on the same file) avoids
-/// storms of SQLITE_BUSY retries. This method is the one way in: every caller waits here.
+/// storms of SQLITE_BUSY retries. One customer or a batch of them (the overdue check's), this is the one way in:
+/// every caller waits here.
 /// </summary>
 public sealed class CustomerLock
 {
@@ -21,7 +22,24 @@ public sealed class CustomerLock
     /// Begins a transaction holding the customer's lock. When the context already has a transaction, its owner holds
     /// the lock: the scope then neither begins nor commits anything (nested use by a handler called from another).
     /// </summary>
-    public async Task<CustomerLockScope> AcquireAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
+    public Task<CustomerLockScope> AcquireAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
+        => AcquireAsync(db, () => db.Dialect.LockCustomerAsync(db, customerId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Begins one transaction holding the lock of every customer of a batch (the overdue check's), taken in id order
+    /// so that two lockers of overlapping sets cannot deadlock. The rest is as for one customer: the same gate on a
+    /// database with one writer, the catalogue's stamp held for the unit of work, the same nesting.
+    /// </summary>
+    public Task<CustomerLockScope> AcquireAllAsync(RuleSuspensionDb db, IEnumerable<string> customerIds, CancellationToken cancellationToken)
+    {
+        var ordered = customerIds.Distinct().Order(StringComparer.Ordinal).ToList();
+        return AcquireAsync(db, () => db.Dialect.LockCustomersAsync(db, ordered, cancellationToken), cancellationToken);
+    }
+
+    /// <param name="db">The unit of work's context.</param>
+    /// <param name="takeLocks">The dialect's statement taking the locks and answering the catalogue's stamp.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    private async Task<CustomerLockScope> AcquireAsync(RuleSuspensionDb db, Func<Task<long>> takeLocks, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -29,8 +47,7 @@ public sealed class CustomerLock
         }
 
         var start = Stopwatch.GetTimestamp();
-        var dialect = db.Dialect;
-        var gate = dialect.HasOneWriter ? _oneWriter : null;
+        var gate = db.Dialect.HasOneWriter ? _oneWriter : null;
         if (gate is not null)
         {
             await gate.WaitAsync(cancellationToken);
@@ -41,7 +58,7 @@ public sealed class CustomerLock
         {
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction.
             transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.HoldCatalogueStamp(await dialect.LockCustomerAsync(db, customerId, cancellationToken));
+            db.HoldCatalogueStamp(await takeLocks());
             ServiceMetrics.LockTaken(start);
             return new CustomerLockScope(db, transaction, gate);
         }
@@ -56,24 +73,6 @@ public sealed class CustomerLock
             gate?.Release();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Takes the lock of every customer of a batch in the context's current transaction (its owner commits), in id
-    /// order, so that two lockers of overlapping sets cannot deadlock. On a database with one writer the transaction
-    /// already holds every customer.
-    /// </summary>
-    public async Task AcquireAllAsync(RuleSuspensionDb db, IReadOnlyList<string> customerIds, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("The customers of a batch are locked inside the batch's transaction.");
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        var ordered = customerIds.Distinct().Order(StringComparer.Ordinal).ToList();
-        await db.Dialect.LockCustomersAsync(db, ordered, cancellationToken);
-        ServiceMetrics.LockTaken(start);
     }
 }
 

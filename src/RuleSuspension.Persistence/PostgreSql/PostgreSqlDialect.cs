@@ -15,9 +15,9 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
     internal const string LockCustomerSql =
         "SELECT (" + CatalogueStamp.CountSql + ") FROM (SELECT pg_advisory_xact_lock(hashtext(@customer))) AS locked";
 
-    /// <summary>Every customer's advisory lock (of the array <c>{0}</c>), in id order.</summary>
+    /// <summary>Every customer's advisory lock (of the array <c>@customers</c>), in id order, then the catalogue's stamp, in one statement.</summary>
     internal const string LockCustomersSql =
-        "SELECT count(pg_advisory_xact_lock(hashtext(id))) FROM (SELECT id FROM unnest({0}) AS id ORDER BY id) AS ordered";
+        "SELECT (" + CatalogueStamp.CountSql + ") FROM (SELECT count(pg_advisory_xact_lock(hashtext(id))) FROM (SELECT id FROM unnest(@customers) AS id ORDER BY id) AS ordered) AS locked";
 
     private const string UniqueViolation = "23505";
 
@@ -80,8 +80,8 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
     public async Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
         => (long)(await AdoStatement.ScalarAsync(db, LockCustomerSql, "customer", customerId, cancellationToken))!;
 
-    public async Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
-        => await db.Database.ExecuteSqlRawAsync(LockCustomersSql, new object[] { orderedCustomerIds.ToArray() }, cancellationToken);
+    public async Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
+        => (long)(await AdoStatement.ScalarAsync(db, LockCustomersSql, "customers", orderedCustomerIds.ToArray(), cancellationToken))!;
 
     /// <summary><c>FOR UPDATE SKIP LOCKED</c>: the rows one node reads are skipped by the others.</summary>
     public Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)

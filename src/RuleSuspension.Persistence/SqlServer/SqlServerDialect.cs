@@ -30,8 +30,8 @@ public sealed class SqlServerDialect : IDatabaseDialect
         {CatalogueStampStatement};
         """;
 
-    /// <summary>Every customer's lock of the JSON array <c>@customers</c>, in the array's order.</summary>
-    internal const string LockCustomersSql = """
+    /// <summary>Every customer's lock of the JSON array <c>@customers</c>, in the array's order, then the catalogue's stamp, in one batch.</summary>
+    internal const string LockCustomersSql = $"""
         DECLARE @resource nvarchar(255), @granted int;
         DECLARE customers CURSOR LOCAL FAST_FORWARD FOR
             SELECT N'customer:' + [value] FROM OPENJSON(@customers) ORDER BY CAST([key] AS int);
@@ -45,6 +45,7 @@ public sealed class SqlServerDialect : IDatabaseDialect
         END;
         CLOSE customers;
         DEALLOCATE customers;
+        {CatalogueStampStatement};
         """;
 
     /// <summary>
@@ -137,8 +138,8 @@ public sealed class SqlServerDialect : IDatabaseDialect
     public async Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
         => (long)(await AdoStatement.ScalarAsync(db, LockCustomerSql, "@customer", customerId, cancellationToken))!;
 
-    public async Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
-        => await AdoStatement.ScalarAsync(db, LockCustomersSql, "@customers", JsonSerializer.Serialize(orderedCustomerIds), cancellationToken);
+    public async Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
+        => (long)(await AdoStatement.ScalarAsync(db, LockCustomersSql, "@customers", JsonSerializer.Serialize(orderedCustomerIds), cancellationToken))!;
 
     /// <summary>
     /// <c>UPDLOCK, READPAST, ROWLOCK</c>: the rows one node reads are locked until its claim commits, and the others

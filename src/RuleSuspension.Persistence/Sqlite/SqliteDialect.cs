@@ -60,8 +60,9 @@ public sealed class SqliteDialect : IDatabaseDialect
     public async Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
         => await db.CatalogueStampAsync(cancellationToken);
 
-    public Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
-        => Task.CompletedTask;
+    /// <summary>The transaction holds the write lock already, for every customer: only the stamp is read.</summary>
+    public async Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
+        => await db.CatalogueStampAsync(cancellationToken);
 
     /// <summary>One writer, one node: a plain query is enough.</summary>
     public async Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Invoices;
@@ -74,7 +75,7 @@ internal static class DemoVerb
         var run = new OverdueCheckRun(Guid.NewGuid(), "manual", Demo.ToString(), now, null, null, now);
         db.OverdueCheckRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        return await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(run.Id, "demo"), ct);
+        return await services.GetRequiredService<ISender>().Send(new RunOverdueCheck(run.Id, "demo"), ct);
     }
 
     private static void Summarise(IServiceProvider services, OverdueCheckRun run)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Jobs;
@@ -21,10 +22,10 @@ internal static class JobEndpoints
             => (await scheduler.ListAsync(ct)).Select(JobResponse.From))
             .RequireAuthorization(AccessPolicies.ReadJobs);
 
-        jobs.MapPost("/overdue-check/run", async (OverdueCheckRequest? request, HttpContext http, QueueOverdueCheckHandler handler, CancellationToken ct) =>
+        jobs.MapPost("/overdue-check/run", async (OverdueCheckRequest? request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             var (date, instant) = ParseAsOf(request?.AsOf);
-            var run = await handler.Handle(new QueueOverdueCheck(date, instant, http.User.ToActor()), ct);
+            var run = await sender.Send(new QueueOverdueCheck(date, instant, http.User.ToActor()), ct);
             var location = $"/api/jobs/runs/{run.Id}";
             return Results.Accepted(location, new JobRunAccepted(run.Id, JobRunResponse.Wire(run.Status), location));
         }).RequireAuthorization(AccessPolicies.RunJobs);

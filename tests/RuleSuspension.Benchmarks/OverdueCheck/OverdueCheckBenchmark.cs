@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -61,7 +62,12 @@ public static class OverdueCheckBenchmark
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
         var watch = Stopwatch.StartNew();
-        var run = await services.GetRequiredService<RunOverdueCheckHandler>().Handle(new RunOverdueCheck(runId, "benchmark"), default);
+        OverdueCheckRun run;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            run = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RunOverdueCheck(runId, "benchmark"), default);
+        }
+
         watch.Stop();
         var process = Process.GetCurrentProcess();
         await using (var scope = services.CreateAsyncScope())
