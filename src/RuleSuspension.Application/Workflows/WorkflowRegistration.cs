@@ -19,11 +19,7 @@ public static class WorkflowRegistration
         services.AddScoped<RuleSetBridge>();
         services.AddScoped<IRuleSetEvaluator>(sp => sp.GetRequiredService<RuleSetBridge>());
         services.AddScoped<IWorkflowFacts>(sp => sp.GetRequiredService<RuleSetBridge>());
-        services.AddScoped<IWorkflowInstanceStore, DbInstanceStore>();
-        services.AddScoped<ICustomerSuspensions, DbCustomerSuspensions>();
-        services.AddScoped<IHumanTaskInbox, DbTaskInbox>();
         services.AddScoped<IWorkflowOutbox, DbOutbox>();
-        services.AddScoped<IWorkflowTimerScheduler, DbTimerScheduler>();
         services.AddScoped<WorkflowEngine>();
 
         services.AddScoped<WorkflowDispatcher>();
