@@ -28,10 +28,8 @@ public static class WorkflowRegistration
         services.AddScoped<WorkflowTimers>();
         services.AddScoped<WorkflowDefinitions>();
         services.AddScoped<LoadShippedWorkflows>();
-        services.AddScoped<CompleteTaskHandler>();
+        services.AddScoped<TaskCompletions>();
         services.AddScoped<IncidentWork>();
-        services.AddScoped<RetryIncidentHandler>();
-        services.AddScoped<CancelIncidentHandler>();
         return services;
     }
 }

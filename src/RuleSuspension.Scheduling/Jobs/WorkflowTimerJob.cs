@@ -1,3 +1,4 @@
+using Mediator;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ internal sealed class WorkflowTimerJob(IServiceScopeFactory scopes, ILogger<Work
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().FireAsync(timerId, cancellationToken: cancellationToken);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FireWorkflowTimer(timerId), cancellationToken);
         if (outcome != TimerFiringOutcome.NotFound)
         {
             return;
