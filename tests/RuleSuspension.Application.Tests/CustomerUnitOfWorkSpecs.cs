@@ -120,8 +120,9 @@ public sealed class CustomerUnitOfWorkSpecs
                 return new UpsertedCustomer(customer, true);
             }
 
-            order.SecondStarted.SetResult();
+            // Looked at before the first is woken: what it finds is what was committed when it started.
             order.SecondFoundFirstCommitted = await db.Customers.AsNoTracking().AnyAsync(c => c.Id == command.Id && c.Name == "first", cancellationToken);
+            order.SecondStarted.SetResult();
             return new UpsertedCustomer(PipelineHost.NewCustomer(command.Id, "second"), false);
         }
     }
