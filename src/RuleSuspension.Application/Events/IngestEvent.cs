@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Invoices;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Billing;
 using RuleSuspension.Domain.Common;
@@ -10,7 +11,6 @@ using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Persistence;
-using RuleSuspension.Application.Pipeline;
 
 namespace RuleSuspension.Application.Events;
 

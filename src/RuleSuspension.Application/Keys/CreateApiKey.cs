@@ -1,5 +1,5 @@
-using RuleSuspension.Application.Pipeline;
 using Mediator;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Common;

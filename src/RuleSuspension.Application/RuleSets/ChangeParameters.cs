@@ -1,5 +1,5 @@
-using Mediator;
 using System.Text.Json;
+using Mediator;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Common;

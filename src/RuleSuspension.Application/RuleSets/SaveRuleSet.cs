@@ -1,5 +1,5 @@
-using Mediator;
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;

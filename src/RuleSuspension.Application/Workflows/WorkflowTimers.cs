@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using RuleSuspension.Persistence;
 using RuleSuspension.Application.Pipeline;
+using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Runtime;
 
 namespace RuleSuspension.Application.Workflows;

@@ -1,5 +1,5 @@
-using Mediator;
 using System.Globalization;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;

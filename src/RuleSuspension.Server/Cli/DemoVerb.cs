@@ -1,6 +1,6 @@
-using Mediator;
 using System.CommandLine;
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Invoices;

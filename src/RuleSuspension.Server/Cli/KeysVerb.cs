@@ -1,5 +1,5 @@
-using Mediator;
 using System.CommandLine;
+using Mediator;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Server.Endpoints;

@@ -1,5 +1,5 @@
-using Mediator;
 using System.Text.Json;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using RuleSuspension.Application.Incidents;
 using RuleSuspension.Application.Workflows;
