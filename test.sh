@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 RESULTS=artifacts/test-results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 # Test projects that talk to the database run twice: on SQLite and on PostgreSQL (and on SQL Server, below).
-DATABASE_PROJECTS="RuleSuspension.Persistence.Tests RuleSuspension.Server.Tests"
+DATABASE_PROJECTS="RuleSuspension.Persistence.Tests RuleSuspension.Server.Tests RuleSuspension.Application.Tests"
 # Test projects that need a database server (a cluster of server processes) run on PostgreSQL (and SQL Server).
 SERVER_DATABASE_PROJECTS="RuleSuspension.Scheduling.Tests"
 # A SQL Server to run the database projects on as well, e.g. "Server=host,1433;User ID=sa;Password=...;TrustServerCertificate=True"

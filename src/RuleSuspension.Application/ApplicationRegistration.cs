@@ -9,6 +9,7 @@ using RuleSuspension.Application.Facts;
 using RuleSuspension.Application.Invoices;
 using RuleSuspension.Application.Jobs;
 using RuleSuspension.Application.Keys;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Suspensions;
 using RuleSuspension.Application.Workflows;
@@ -20,24 +21,26 @@ public static class ApplicationRegistration
 {
     public static IServiceCollection AddRuleSuspensionApplication(this IServiceCollection services)
     {
-        // Scoped: handlers take the request's DbContext, as the endpoints did before.
-        services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        // Scoped: handlers take the request's DbContext, as the endpoints did before. The behaviours wrap every
+        // command in this order, outermost first: logging, validation, the customer unit of work (customer commands).
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(CommandLoggingBehaviour<,>),
+                typeof(CommandValidationBehaviour<,>),
+                typeof(CustomerUnitOfWorkBehaviour<,>),
+            ];
+        });
+        services.AddScoped<CustomerUnitOfWork>();
         services.AddValidatorsFromAssembly(typeof(ApplicationRegistration).Assembly, ServiceLifetime.Singleton);
-
-        services.AddScoped<UpsertCustomerHandler>();
-        services.AddScoped<SuspendCustomerHandler>();
-        services.AddScoped<LiftSuspensionHandler>();
-        services.AddScoped<UpsertInvoiceHandler>();
-        services.AddScoped<IngestEventHandler>();
-        services.AddScoped<CreateApiKeyHandler>();
 
         services.TryAddSingleton(CodeRuleSetLibrary.Empty);
         services.AddSingleton<CompiledRuleSetCache>();
         services.AddScoped<RuleSetCatalog>();
         services.AddScoped<FactBuilder>();
         services.AddScoped<PreloadedFacts>();
-        services.AddScoped<SaveRuleSetHandler>();
-        services.AddScoped<ChangeParametersHandler>();
         services.AddScoped<EvaluateRuleSetHandler>();
         services.AddScoped<CustomerBook>();
         services.AddScoped<SimulateRuleSetHandler>();
@@ -47,11 +50,9 @@ public static class ApplicationRegistration
         services.TryAddSingleton(new DecisionRecordOptions());
         services.AddScoped<DecisionRecorder>();
         services.AddScoped<DecisionQueries>();
-        services.AddScoped<ReplayDecisionHandler>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it: both through the mediator, which
         // registers the handlers (QueueOverdueCheck, RunOverdueCheck, RecordScheduledOverdueCheck, CheckOverdueBatch).
-        services.AddScoped<SetTenantTimeZoneHandler>();
         services.AddWorkflowRuntime();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(InputLimits.Default);

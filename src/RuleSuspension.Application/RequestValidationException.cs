@@ -48,6 +48,18 @@ public sealed class ValidationErrors
         }
     }
 
+    /// <summary>Hands every error to FluentValidation (<see cref="Pipeline.CommandValidator{TCommand}"/>).</summary>
+    public void CopyTo<T>(FluentValidation.ValidationContext<T> context)
+    {
+        foreach (var (field, messages) in _errors)
+        {
+            foreach (var message in messages)
+            {
+                context.AddFailure(field, message);
+            }
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using RuleSuspension.Infrastructure.Workflows;
+using RuleSuspension.Workflows.Ports;
 
 namespace RuleSuspension.Infrastructure;
 
@@ -7,6 +9,11 @@ public static class InfrastructureRegistration
 {
     public static IServiceCollection AddRuleSuspensionInfrastructure(this IServiceCollection services)
     {
+        // The workflow engine's stores on the database (Scheduling replaces the timers' with Quartz triggers).
+        services.AddScoped<IWorkflowInstanceStore, DbInstanceStore>();
+        services.AddScoped<ICustomerSuspensions, DbCustomerSuspensions>();
+        services.AddScoped<IHumanTaskInbox, DbTaskInbox>();
+        services.AddScoped<IWorkflowTimerScheduler, DbTimerScheduler>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Mediator;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Persistence;
@@ -6,18 +8,29 @@ namespace RuleSuspension.Application.Customers;
 
 /// <param name="Reason">Why the exemption changes; required when it does.</param>
 /// <param name="KeepExemption">The request said nothing of the exemption: a stored customer keeps the one it has.</param>
-public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null, bool KeepExemption = false);
-
-public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits)
+public sealed record UpsertCustomer(string Id, CustomerProfile Profile, Actor By, string? Reason = null, bool KeepExemption = false)
+    : ICommand<UpsertedCustomer>, ICustomerCommand
 {
-    /// <summary>Creates or replaces the customer's profile; returns the customer and whether it was created.</summary>
-    public async Task<(Customer Customer, bool Created)> Handle(UpsertCustomer command, CancellationToken cancellationToken)
+    public CustomerOf Customer => CustomerOf.Named(Id);
+}
+
+/// <summary>The customer as stored, and whether the upsert created it.</summary>
+public sealed record UpsertedCustomer(Customer Customer, bool Created);
+
+public sealed class UpsertCustomerValidator(InputLimits limits) : CommandValidator<UpsertCustomer>
+{
+    protected override void Check(UpsertCustomer command, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
         errors.CheckId("id", command.Id);
         limits.Check(command.Profile, errors);
-        errors.ThrowIfAny();
+    }
+}
 
+public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider clock) : ICommandHandler<UpsertCustomer, UpsertedCustomer>
+{
+    /// <summary>Creates or replaces the customer's profile.</summary>
+    public async ValueTask<UpsertedCustomer> Handle(UpsertCustomer command, CancellationToken cancellationToken)
+    {
         var customer = await db.FindWithActiveSuspensionAsync(command.Id, cancellationToken);
         var created = customer is null;
         if (customer is null)
@@ -31,7 +44,6 @@ public sealed class UpsertCustomerHandler(RuleSuspensionDb db, TimeProvider cloc
             customer.UpdateProfile(profile, command.By, clock.GetUtcNow(), command.Reason);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return (customer, created);
+        return new UpsertedCustomer(customer, created);
     }
 }

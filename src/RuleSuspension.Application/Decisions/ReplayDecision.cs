@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Common;
@@ -13,7 +14,7 @@ namespace RuleSuspension.Application.Decisions;
 /// Evaluates a recorded decision's facts again with the same rule-set version and parameter values, and says whether
 /// the result is the same (it must be: evaluation is deterministic and the clock is a fact). Changes nothing.
 /// </summary>
-public sealed record ReplayDecision(Guid Id);
+public sealed record ReplayDecision(Guid Id) : ICommand<ReplayResult>;
 
 /// <summary>The outcome of a replay: <c>same</c> or <c>different</c>, with both results.</summary>
 public sealed record ReplayResult(Guid DecisionId, string Answer, DecisionResult Recorded, DecisionResult Replayed)
@@ -36,9 +37,9 @@ public sealed record DecisionResult(string Outcome, string? ReasonCode, string? 
            && FiredRules.Zip(other.FiredRules).All(p => p.First.Rule == p.Second.Rule && p.First.Priority == p.Second.Priority && p.First.Actions.SequenceEqual(p.Second.Actions));
 }
 
-public sealed class ReplayDecisionHandler(RuleSuspensionDb db, RuleSetCatalog catalog)
+public sealed class ReplayDecisionHandler(RuleSuspensionDb db, RuleSetCatalog catalog) : ICommandHandler<ReplayDecision, ReplayResult>
 {
-    public async Task<ReplayResult> Handle(ReplayDecision command, CancellationToken cancellationToken)
+    public async ValueTask<ReplayResult> Handle(ReplayDecision command, CancellationToken cancellationToken)
     {
         var record = await db.DecisionRecords.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.Id, cancellationToken)
             ?? throw DomainException.NotFound("Decision", command.Id.ToString());

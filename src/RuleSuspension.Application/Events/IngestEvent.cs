@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Application.Invoices;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Billing;
 using RuleSuspension.Domain.Common;
@@ -10,11 +11,21 @@ using RuleSuspension.Domain.Crm;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Persistence;
-using RuleSuspension.Persistence.Locking;
 
 namespace RuleSuspension.Application.Events;
 
-public sealed record IngestEvent(EventEnvelope Envelope, Actor By);
+/// <summary>Stores an event once per id and applies it to its customer, under the customer's lock.</summary>
+public sealed record IngestEvent(EventEnvelope Envelope, Actor By) : ICommand<IngestResult>, IRerunOnCommitConflict
+{
+    private EventData? _data;
+
+    public CustomerOf Customer => CustomerOf.Named(Envelope.CustomerId!);
+
+    /// <summary>The event's data as its validator read it (read once per command, not again by the handler).</summary>
+    internal EventData Data => _data ?? throw new InvalidOperationException("The event was not validated.");
+
+    internal void Read(ValidationErrors errors) => _data = EventData.Read(Envelope.Type!, Envelope.Data, errors);
+}
 
 public enum IngestOutcome
 {
@@ -24,87 +35,12 @@ public enum IngestOutcome
 
 public sealed record IngestResult(string EventId, IngestOutcome Outcome);
 
-/// <summary>
-/// Stores an event once per id and updates the read model from it, in one transaction; then tells the observers
-/// (the workflow runtime) about it.
-/// </summary>
-public sealed class IngestEventHandler(
-    RuleSuspensionDb db,
-    TimeProvider clock,
-    IEnumerable<IInboundEventObserver> observers,
-    ILogger<IngestEventHandler> logger,
-    CustomerLock customerLock,
-    InputLimits limits)
+/// <summary>Checks the envelope and reads its data, every error at once.</summary>
+public sealed class IngestEventValidator(InputLimits limits, TimeProvider clock) : CommandValidator<IngestEvent>
 {
-    public async Task<IngestResult> Handle(IngestEvent command, CancellationToken cancellationToken)
+    protected override void Check(IngestEvent command, ValidationErrors errors)
     {
-        var (envelope, data) = Validate(command.Envelope);
-
-        // A conflict that is not this event's id is a row another customer's event inserted just before this commit
-        // (the first events naming a new plan race to insert it): once that has committed, the event applies cleanly.
-        return await HandleOnce(command, envelope, data, cancellationToken)
-            ?? await HandleOnce(command, envelope, data, cancellationToken)
-            ?? throw DomainException.Conflict("concurrent-change", "The event conflicted twice with concurrent changes; send it again.");
-    }
-
-    /// <returns>Null when the commit met a concurrent insert of another row than the event.</returns>
-    private async Task<IngestResult?> HandleOnce(IngestEvent command, EventEnvelope envelope, EventData data, CancellationToken cancellationToken)
-    {
-        // One customer's events are handled one at a time, across nodes, and the observers (the workflow runtime) run
-        // in the same transaction as the insert: an event stored never loses its workflow start. Everything is written
-        // by one save at the commit; a repeated id is found then by the primary key, not by a query on every event.
-        await using var locked = await customerLock.AcquireAsync(db, envelope.CustomerId!, cancellationToken);
-
-        var now = clock.GetUtcNow();
-        var stored = new InboundEvent(envelope.Id!, envelope.Type!, envelope.OccurredAt!.Value, envelope.CustomerId!, envelope.Data.GetRawText(), now);
-        try
-        {
-            await ApplyToReadModel(stored, data, command.By, cancellationToken);
-        }
-        catch (DomainException)
-        {
-            // A repeat that no longer applies (a sign-up of the customer it created): the stored event decides.
-            if (await StoredAsync(stored.Id, cancellationToken) is { } earlier)
-            {
-                await locked.RollbackAsync(cancellationToken);
-                return Repeat(earlier, stored);
-            }
-
-            throw;
-        }
-
-        db.Events.Add(stored);
-        foreach (var observer in observers)
-        {
-            await observer.OnEventReceived(stored, cancellationToken);
-        }
-
-        try
-        {
-            await locked.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
-        {
-            // The id was stored before (a repeat), or by a concurrent request just now: what this request did is
-            // rolled back with the event.
-            await locked.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (await StoredAsync(stored.Id, cancellationToken) is { } earlier)
-            {
-                return Repeat(earlier, stored);
-            }
-
-            logger.LogDebug(e, "Event {EventId} met a concurrent insert at its commit", stored.Id);
-            return null;
-        }
-
-        logger.LogDebug("Stored event {EventId} ({EventType}) for customer {CustomerId}", stored.Id, stored.Type, stored.CustomerId);
-        return new IngestResult(stored.Id, IngestOutcome.Processed);
-    }
-
-    private (EventEnvelope Envelope, EventData Data) Validate(EventEnvelope envelope)
-    {
-        var errors = new ValidationErrors();
+        var envelope = command.Envelope;
         errors.CheckId("id", envelope.Id);
 
         if (string.IsNullOrWhiteSpace(envelope.Type))
@@ -132,18 +68,65 @@ public sealed class IngestEventHandler(
             errors.Add("data", envelope.Data.ValueKind == JsonValueKind.Undefined ? "is required." : "must be an object.");
         }
 
-        var before = errors.Count;
-        var data = EventTypes.IsKnown(envelope.Type) && envelope.Data.ValueKind == JsonValueKind.Object
-            ? EventData.Read(envelope.Type!, envelope.Data, errors)
-            : null;
-        if (errors.Count == before)
+        if (EventTypes.IsKnown(envelope.Type) && envelope.Data.ValueKind == JsonValueKind.Object)
         {
-            // The bounds of fields that were read; a field that could not be read has its error already.
-            data?.Check(limits, errors);
+            var before = errors.Count;
+            command.Read(errors);
+            if (errors.Count == before)
+            {
+                // The bounds of fields that were read; a field that could not be read has its error already.
+                command.Data.Check(limits, errors);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Stores an event once per id and updates the read model from it; the observers (the workflow runtime) run in the
+/// same unit of work, so an event stored never loses its workflow start. Everything is written by the unit of work's
+/// one save at the commit; a repeated id is found then by the primary key, not by a query on every event.
+/// </summary>
+public sealed class IngestEventHandler(
+    RuleSuspensionDb db,
+    TimeProvider clock,
+    IEnumerable<IInboundEventObserver> observers,
+    CustomerUnitOfWork work)
+    : ICommandHandler<IngestEvent, IngestResult>
+{
+    public async ValueTask<IngestResult> Handle(IngestEvent command, CancellationToken cancellationToken)
+    {
+        var envelope = command.Envelope;
+        var now = clock.GetUtcNow();
+        var received = new InboundEvent(envelope.Id!, envelope.Type!, envelope.OccurredAt!.Value, envelope.CustomerId!, envelope.Data.GetRawText(), now);
+
+        // Run again after a conflict at the commit: the id was stored before (a repeat), or by a concurrent request.
+        if (work.Run > 1 && await StoredAsync(received.Id, cancellationToken) is { } stored)
+        {
+            return Repeat(stored, received);
         }
 
-        errors.ThrowIfAny();
-        return (envelope, data!);
+        try
+        {
+            await ApplyToReadModel(received, command.Data, command.By, cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // A repeat that no longer applies (a sign-up of the customer it created): the stored event decides.
+            if (await StoredAsync(received.Id, cancellationToken) is { } earlier)
+            {
+                return Repeat(earlier, received);
+            }
+
+            throw;
+        }
+
+        db.Events.Add(received);
+        foreach (var observer in observers)
+        {
+            await observer.OnEventReceived(received, cancellationToken);
+        }
+
+        return new IngestResult(received.Id, IngestOutcome.Processed);
     }
 
     private async Task ApplyToReadModel(InboundEvent stored, EventData data, Actor by, CancellationToken cancellationToken)
@@ -211,9 +194,13 @@ public sealed class IngestEventHandler(
     private Task<InboundEvent?> StoredAsync(string eventId, CancellationToken cancellationToken)
         => db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
 
-    /// <summary>The same id again: a duplicate when the body is the same, a conflict naming what differs otherwise.</summary>
-    private static IngestResult Repeat(InboundEvent earlier, InboundEvent again)
+    /// <summary>
+    /// The same id again: a duplicate when the body is the same, a conflict naming what differs otherwise; nothing this
+    /// run did is written.
+    /// </summary>
+    private IngestResult Repeat(InboundEvent earlier, InboundEvent again)
     {
+        work.Discard();
         var differences = EventComparison.Differences(earlier, again);
         return differences.Count == 0
             ? new IngestResult(again.Id, IngestOutcome.Duplicate)

@@ -1,34 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Persistence;
-using RuleSuspension.Persistence.Locking;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Runtime;
 
 namespace RuleSuspension.Application.Incidents;
 
 /// <summary>
-/// What retrying and cancelling an incident share: the reason is checked before anything is read, the instance is
-/// loaded under its customer's lock (the same unit of work events, tasks and timers use), and the person's act is
-/// audited in the same transaction as its effect.
+/// What retrying and cancelling an incident share: the reason is checked before anything is read (their validators),
+/// the instance is loaded under its customer's lock (the customer unit of work events, tasks and timers use), and the
+/// person's act is audited in the same transaction as its effect.
 /// </summary>
-public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, WorkflowDefinitionCache definitions, TimeProvider clock, InputLimits limits)
+public sealed class IncidentWork(RuleSuspensionDb db, CustomerUnitOfWork work, WorkflowDefinitionCache definitions, TimeProvider clock)
 {
     public async Task<WorkflowInstance> MendAsync(Guid instanceId, string? reason, Actor by, string action,
         Func<WorkflowDefinition, WorkflowInstance, JsonObject, Task> act, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.Check("reason", limits.ReasonProblem(reason));
-        errors.ThrowIfAny();
         var text = reason!.Trim();
-        var customerId = await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.CustomerId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound("Workflow instance", instanceId.ToString());
-        await using var locked = await locks.AcquireAsync(db, customerId, cancellationToken);
+        var customerId = work.CustomerId ?? throw DomainException.NotFound("Workflow instance", instanceId.ToString());
         var instance = await db.WorkflowInstances.FirstAsync(i => i.Id == instanceId, cancellationToken);
         var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var fault = instance.Fault;
@@ -39,7 +34,6 @@ public sealed class IncidentWork(RuleSuspensionDb db, CustomerLock locks, Workfl
             instanceId, workflowId = instance.DefinitionId, version = instance.DefinitionVersion, activityId = step, fault, reason = text,
             status = instance.Status.ToString().ToLowerInvariant(),
         }, JsonSerializerOptions.Web)));
-        await locked.CommitAsync(cancellationToken);
         return instance;
     }
 }

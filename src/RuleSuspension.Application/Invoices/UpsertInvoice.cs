@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Mediator;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Billing;
@@ -7,25 +9,35 @@ using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Application.Invoices;
 
-public sealed record UpsertInvoice(string Id, string CustomerId, decimal Amount, string Currency, DateOnly IssuedAt, DateOnly DueDate, DateTimeOffset? PaidAt, Actor By);
+public sealed record UpsertInvoice(string Id, string CustomerId, decimal Amount, string Currency, DateOnly IssuedAt, DateOnly DueDate, DateTimeOffset? PaidAt, Actor By)
+    : ICommand<UpsertedInvoice>, ICustomerCommand
+{
+    public CustomerOf Customer => CustomerOf.Named(CustomerId);
+}
+
+/// <summary>The invoice as stored, and whether the upsert created it.</summary>
+public sealed record UpsertedInvoice(Invoice Invoice, bool Created);
+
+public sealed class UpsertInvoiceValidator(InputLimits limits) : CommandValidator<UpsertInvoice>
+{
+    protected override void Check(UpsertInvoice command, ValidationErrors errors)
+    {
+        errors.CheckId("id", command.Id);
+        errors.CheckId("customerId", command.CustomerId);
+        limits.CheckInvoice(errors, string.Empty, command.Amount, command.Currency, command.IssuedAt, command.DueDate, command.PaidAt);
+    }
+}
 
 /// <summary>
 /// Creates or replaces an invoice of its customer. An invoice belongs to one customer for good: naming it for another
 /// is a conflict, and nothing is written. Every change is audited with the values before and after.
 /// </summary>
-public sealed class UpsertInvoiceHandler(RuleSuspensionDb db, InputLimits limits, TimeProvider clock)
+public sealed class UpsertInvoiceHandler(RuleSuspensionDb db, TimeProvider clock) : ICommandHandler<UpsertInvoice, UpsertedInvoice>
 {
-    public async Task<(Invoice Invoice, bool Created)> Handle(UpsertInvoice command, CancellationToken cancellationToken)
+    public async ValueTask<UpsertedInvoice> Handle(UpsertInvoice command, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.CheckId("id", command.Id);
-        errors.CheckId("customerId", command.CustomerId);
-        limits.CheckInvoice(errors, string.Empty, command.Amount, command.Currency, command.IssuedAt, command.DueDate, command.PaidAt);
-        errors.ThrowIfAny();
-
-        var result = await Apply(db, command, "customerId", clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return result;
+        var (invoice, created) = await Apply(db, command, "customerId", clock.GetUtcNow(), cancellationToken);
+        return new UpsertedInvoice(invoice, created);
     }
 
     /// <summary>Applies the change to the unit of work; <paramref name="ownerField"/> is the input that named the customer.</summary>

@@ -1,3 +1,5 @@
+using Mediator;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Common;
@@ -6,23 +8,28 @@ using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Application.Keys;
 
-public sealed record CreateApiKey(string Name, Role Role, Actor By);
+public sealed record CreateApiKey(string Name, Role Role, Actor By) : ICommand<CreatedApiKey>;
 
 public sealed record CreatedApiKey(Guid Id, string Name, Role Role, string Key, DateTimeOffset CreatedAt);
 
-public sealed class CreateApiKeyHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits)
+public sealed class CreateApiKeyValidator(InputLimits limits) : CommandValidator<CreateApiKey>
 {
-    public async Task<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
+    protected override void Check(CreateApiKey command, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(command.Name))
         {
-            throw DomainException.Invalid("name", "'name' must not be empty.");
+            errors.Add("name", "must not be empty.");
+            return;
         }
 
-        var errors = new ValidationErrors();
         errors.CheckText("name", command.Name, limits.LabelLength);
-        errors.ThrowIfAny();
+    }
+}
 
+public sealed class CreateApiKeyHandler(RuleSuspensionDb db, TimeProvider clock) : ICommandHandler<CreateApiKey, CreatedApiKey>
+{
+    public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var (key, plain) = ApiKey.Create(command.Name, command.Role, now);
         db.ApiKeys.Add(key);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
 using RuleSuspension.Domain.Common;
@@ -9,11 +10,11 @@ using RuleSuspension.Rules;
 namespace RuleSuspension.Application.RuleSets;
 
 /// <summary>Finance sets thresholds: a new version with the new values, audited with the old and new values.</summary>
-public sealed record ChangeParameters(string Name, IReadOnlyDictionary<string, JsonElement> Values, Actor By);
+public sealed record ChangeParameters(string Name, IReadOnlyDictionary<string, JsonElement> Values, Actor By) : ICommand<RuleSetVersion>;
 
-public sealed class ChangeParametersHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits)
+public sealed class ChangeParametersHandler(RuleSuspensionDb db, TimeProvider clock, InputLimits limits) : ICommandHandler<ChangeParameters, RuleSetVersion>
 {
-    public async Task<RuleSetVersion> Handle(ChangeParameters command, CancellationToken cancellationToken)
+    public async ValueTask<RuleSetVersion> Handle(ChangeParameters command, CancellationToken cancellationToken)
     {
         var latest = await RuleSetCatalog.LatestAsync(db, command.Name, cancellationToken) ?? throw DomainException.NotFound("Rule set", command.Name);
         var document = RuleSetDocument.Parse(latest.Document).Document!;

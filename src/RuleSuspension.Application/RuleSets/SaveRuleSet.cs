@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
@@ -9,11 +10,11 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Application.RuleSets;
 
 /// <summary>Stores an edited rule set as its next version.</summary>
-public sealed record SaveRuleSet(string Name, string Json, Actor By);
+public sealed record SaveRuleSet(string Name, string Json, Actor By) : ICommand<RuleSetVersion>;
 
-public sealed class SaveRuleSetHandler(RuleSuspensionDb db, TimeProvider clock)
+public sealed class SaveRuleSetHandler(RuleSuspensionDb db, TimeProvider clock) : ICommandHandler<SaveRuleSet, RuleSetVersion>
 {
-    public async Task<RuleSetVersion> Handle(SaveRuleSet command, CancellationToken cancellationToken)
+    public async ValueTask<RuleSetVersion> Handle(SaveRuleSet command, CancellationToken cancellationToken)
     {
         var (document, _) = RuleSetDocuments.ParseAndCompile(command.Json, command.Name);
         var latest = await RuleSetCatalog.LatestAsync(db, command.Name, cancellationToken);

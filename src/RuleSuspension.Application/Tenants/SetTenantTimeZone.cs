@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Domain.Access;
@@ -7,13 +8,14 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Application.Tenants;
 
 /// <summary>Sets the time zone (IANA id) a tenant's days are counted in; creates the tenant when it is new.</summary>
-public sealed record SetTenantTimeZone(string TenantId, string TimeZone, Actor By);
+public sealed record SetTenantTimeZone(string TenantId, string TimeZone, Actor By) : ICommand<TenantChange>;
 
 public sealed record TenantChange(Tenant Tenant, bool Created);
 
 public sealed class SetTenantTimeZoneHandler(RuleSuspensionDb db, TimeProvider clock, ILogger<SetTenantTimeZoneHandler> logger)
+    : ICommandHandler<SetTenantTimeZone, TenantChange>
 {
-    public async Task<TenantChange> Handle(SetTenantTimeZone command, CancellationToken cancellationToken)
+    public async ValueTask<TenantChange> Handle(SetTenantTimeZone command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken);

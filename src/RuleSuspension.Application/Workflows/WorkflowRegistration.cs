@@ -19,11 +19,7 @@ public static class WorkflowRegistration
         services.AddScoped<RuleSetBridge>();
         services.AddScoped<IRuleSetEvaluator>(sp => sp.GetRequiredService<RuleSetBridge>());
         services.AddScoped<IWorkflowFacts>(sp => sp.GetRequiredService<RuleSetBridge>());
-        services.AddScoped<IWorkflowInstanceStore, DbInstanceStore>();
-        services.AddScoped<ICustomerSuspensions, DbCustomerSuspensions>();
-        services.AddScoped<IHumanTaskInbox, DbTaskInbox>();
         services.AddScoped<IWorkflowOutbox, DbOutbox>();
-        services.AddScoped<IWorkflowTimerScheduler, DbTimerScheduler>();
         services.AddScoped<WorkflowEngine>();
 
         services.AddScoped<WorkflowDispatcher>();
@@ -32,10 +28,8 @@ public static class WorkflowRegistration
         services.AddScoped<WorkflowTimers>();
         services.AddScoped<WorkflowDefinitions>();
         services.AddScoped<LoadShippedWorkflows>();
-        services.AddScoped<CompleteTaskHandler>();
+        services.AddScoped<TaskCompletions>();
         services.AddScoped<IncidentWork>();
-        services.AddScoped<RetryIncidentHandler>();
-        services.AddScoped<CancelIncidentHandler>();
         return services;
     }
 }

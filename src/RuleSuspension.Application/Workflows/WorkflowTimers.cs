@@ -1,7 +1,8 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Persistence;
-using RuleSuspension.Persistence.Locking;
 using RuleSuspension.Workflows.Runtime;
 
 namespace RuleSuspension.Application.Workflows;
@@ -20,28 +21,30 @@ public enum TimerFiringOutcome
 }
 
 /// <summary>
-/// Fires workflow timers: one when its Quartz trigger comes due, or every due one at once (a catch-up). Each is claimed
-/// under the customer's lock by an update only one node can win (<c>Fired = false</c> in its WHERE), in the same
-/// transaction as the resumption it causes: a crash before the commit leaves it unfired.
+/// Fires one workflow timer, when its Quartz trigger comes due or in a catch-up (<see cref="WorkflowTimers"/>), at
+/// <see cref="At"/> (default: the clock). It is claimed under the customer's lock by an update only one node can win
+/// (<c>Fired = false</c> in its WHERE), in the same unit of work as the resumption it causes: a crash before the commit
+/// leaves it unfired.
 /// </summary>
-public sealed class WorkflowTimers(RuleSuspensionDb db, CustomerLock locks, WorkflowDispatcher dispatcher, TimeProvider clock, ILogger<WorkflowTimers> logger)
+public sealed record FireWorkflowTimer(Guid TimerId, DateTimeOffset? At = null) : ICommand<TimerFiringOutcome>, ICustomerCommand
 {
-    /// <summary>Fires one timer at <paramref name="at"/> (default: the clock).</summary>
-    public async Task<TimerFiringOutcome> FireAsync(Guid timerId, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    public CustomerOf Customer => CustomerOf.UnfiredTimer(TimerId);
+}
+
+public sealed class FireWorkflowTimerHandler(
+    RuleSuspensionDb db, CustomerUnitOfWork work, WorkflowDispatcher dispatcher, TimeProvider clock, ILogger<FireWorkflowTimerHandler> logger)
+    : ICommandHandler<FireWorkflowTimer, TimerFiringOutcome>
+{
+    public async ValueTask<TimerFiringOutcome> Handle(FireWorkflowTimer command, CancellationToken cancellationToken)
     {
-        var timer = await db.WorkflowTimers.AsNoTracking().Where(t => t.Id == timerId).Select(t => new { t.Id, t.InstanceId, t.CustomerId, t.Fired }).FirstOrDefaultAsync(cancellationToken);
-        if (timer is null)
+        var timerId = command.TimerId;
+        if (work.CustomerId is null)
         {
-            return TimerFiringOutcome.NotFound;
+            // No unfired timer of that id: fired before (another node, an earlier firing), or not stored (yet).
+            return await db.WorkflowTimers.AnyAsync(t => t.Id == timerId, cancellationToken) ? TimerFiringOutcome.AlreadyFired : TimerFiringOutcome.NotFound;
         }
 
-        if (timer.Fired)
-        {
-            return TimerFiringOutcome.AlreadyFired;
-        }
-
-        await using var locked = await locks.AcquireAsync(db, timer.CustomerId, cancellationToken);
-        var now = at ?? clock.GetUtcNow();
+        var now = command.At ?? clock.GetUtcNow();
         var claimed = await db.WorkflowTimers.Where(t => t.Id == timerId && !t.Fired)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Fired, true).SetProperty(t => t.FiredAt, now), cancellationToken);
         if (claimed == 0)
@@ -49,13 +52,16 @@ public sealed class WorkflowTimers(RuleSuspensionDb db, CustomerLock locks, Work
             return TimerFiringOutcome.AlreadyFired;
         }
 
-        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == timer.InstanceId, cancellationToken);
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => db.WorkflowTimers.Any(t => t.Id == timerId && t.InstanceId == i.Id), cancellationToken);
         var resumed = instance is not null && await dispatcher.ResumeAsync(instance, new TimerSignal(timerId), cancellationToken);
-        await locked.CommitAsync(cancellationToken);
-        logger.LogInformation("Timer {TimerId} fired: workflow instance {InstanceId} {Resumed}", timerId, timer.InstanceId, resumed ? "resumed" : "was no longer waiting for it");
+        logger.LogInformation("Timer {TimerId} fired: workflow instance {InstanceId} {Resumed}", timerId, instance?.Id, resumed ? "resumed" : "was gone or no longer waiting for it");
         return TimerFiringOutcome.Fired;
     }
+}
 
+/// <summary>Fires every due workflow timer at once (a catch-up), each in a unit of work of its own.</summary>
+public sealed class WorkflowTimers(RuleSuspensionDb db, ISender sender, TimeProvider clock, ILogger<WorkflowTimers> logger)
+{
     /// <summary>Fires the timers due at <paramref name="now"/> (default: the clock), at most <paramref name="limit"/>; returns how many fired.</summary>
     public async Task<int> FireDueAsync(DateTimeOffset? now = null, int limit = 100, CancellationToken cancellationToken = default)
     {
@@ -68,7 +74,7 @@ public sealed class WorkflowTimers(RuleSuspensionDb db, CustomerLock locks, Work
             db.ChangeTracker.Clear();
             try
             {
-                fired += await FireAsync(timerId, at, cancellationToken) == TimerFiringOutcome.Fired ? 1 : 0;
+                fired += await sender.Send(new FireWorkflowTimer(timerId, at), cancellationToken) == TimerFiringOutcome.Fired ? 1 : 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

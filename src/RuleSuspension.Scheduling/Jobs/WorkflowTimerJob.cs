@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -26,7 +27,7 @@ internal sealed class WorkflowTimerJob(IServiceScopeFactory scopes, ILogger<Work
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<WorkflowTimers>().FireAsync(timerId, cancellationToken: cancellationToken);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FireWorkflowTimer(timerId), cancellationToken);
         if (outcome != TimerFiringOutcome.NotFound)
         {
             return;

@@ -28,8 +28,7 @@ internal static class DemoVerb
         command.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var events = services.GetRequiredService<IngestEventHandler>();
-            var invoices = services.GetRequiredService<UpsertInvoiceHandler>();
+            var sender = services.GetRequiredService<ISender>();
 
             foreach (var (id, name, verified, exempt) in new[]
             {
@@ -42,20 +41,20 @@ internal static class DemoVerb
                 ("demo-wayne", "Wayne Enterprises", true, false),
             })
             {
-                await Send(events, id, "customer.signed-up", new { customer = new { name, email = $"billing@{id}.example", tenantId = "demo", planId = "pro", identityVerified = verified, accountManagers = new[] { "am@host.example" } } }, ct);
+                await Send(sender, id, "customer.signed-up", new { customer = new { name, email = $"billing@{id}.example", tenantId = "demo", planId = "pro", identityVerified = verified, accountManagers = new[] { "am@host.example" } } }, ct);
                 if (exempt)
                 {
-                    await services.GetRequiredService<Application.Customers.UpsertCustomerHandler>().Handle(
-                        new(id, new("demo", name, $"billing@{id}.example", "pro", [], verified, true, ["am@host.example"]), Demo, "Demo: a customer on an agreed payment plan"), ct);
+                    await sender.Send(
+                        new Application.Customers.UpsertCustomer(id, new("demo", name, $"billing@{id}.example", "pro", [], verified, true, ["am@host.example"]), Demo, "Demo: a customer on an agreed payment plan"), ct);
                 }
             }
 
-            await Send(events, "demo-stark", "customer.plan-changed", new { fromPlanId = "pro", toPlan = new { id = "enterprise", name = "Enterprise", requiresApproval = true } }, ct);
-            await Send(events, "demo-wayne", "crm.opportunity-added", new { opportunityId = "demo-opp-1", boardId = "collections", boardName = "Collections", stage = "Deactivate Account", value = 12000 }, ct);
+            await Send(sender, "demo-stark", "customer.plan-changed", new { fromPlanId = "pro", toPlan = new { id = "enterprise", name = "Enterprise", requiresApproval = true } }, ct);
+            await Send(sender, "demo-wayne", "crm.opportunity-added", new { opportunityId = "demo-opp-1", boardId = "collections", boardName = "Collections", stage = "Deactivate Account", value = 12000 }, ct);
             foreach (var (customer, daysOverdue) in new[] { ("demo-initech", 45), ("demo-umbrella", 10), ("demo-hooli", 90) })
             {
                 var due = today.AddDays(-daysOverdue);
-                await invoices.Handle(new UpsertInvoice($"inv-{customer}", customer, 249m, "EUR", due.AddDays(-14), due, null, Actor.System("demo")), ct);
+                await sender.Send(new UpsertInvoice($"inv-{customer}", customer, 249m, "EUR", due.AddDays(-14), due, null, Actor.System("demo")), ct);
             }
 
             var run = await RunOverdueCheck(services, ct);
@@ -65,8 +64,8 @@ internal static class DemoVerb
         return command;
     }
 
-    private static Task Send(IngestEventHandler events, string customerId, string type, object data, CancellationToken ct)
-        => events.Handle(new IngestEvent(new EventEnvelope($"demo-{type}-{customerId}", type, DateTimeOffset.UtcNow, customerId, JsonSerializer.SerializeToElement(data)), Demo), ct);
+    private static async Task Send(ISender sender, string customerId, string type, object data, CancellationToken ct)
+        => await sender.Send(new IngestEvent(new EventEnvelope($"demo-{type}-{customerId}", type, DateTimeOffset.UtcNow, customerId, JsonSerializer.SerializeToElement(data)), Demo), ct);
 
     private static async Task<OverdueCheckRun> RunOverdueCheck(IServiceProvider services, CancellationToken ct)
     {

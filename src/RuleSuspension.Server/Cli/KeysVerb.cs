@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mediator;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Server.Endpoints;
@@ -16,8 +17,8 @@ internal static class KeysVerb
         create.Options.Add(name);
         create.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
         {
-            var created = await services.GetRequiredService<CreateApiKeyHandler>()
-                .Handle(new CreateApiKey(result.GetValue(name)!, KeyEndpoints.ParseRole(result.GetValue(role)), Actor.System("cli")), ct);
+            var created = await services.GetRequiredService<ISender>()
+                .Send(new CreateApiKey(result.GetValue(name)!, KeyEndpoints.ParseRole(result.GetValue(role)), Actor.System("cli")), ct);
             Console.WriteLine(created.Key);
             Console.Error.WriteLine($"Created {created.Role} key '{created.Name}'. Keep it safe: it is not shown again.");
             return 0;

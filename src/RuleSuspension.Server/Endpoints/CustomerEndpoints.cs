@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Domain.Common;
@@ -14,9 +15,9 @@ internal static class CustomerEndpoints
     {
         var customers = app.MapGroup("/api/customers").WithTags("Customers");
 
-        customers.MapPut("/{id}", async (string id, CustomerRequest request, HttpContext http, UpsertCustomerHandler handler, CancellationToken ct) =>
+        customers.MapPut("/{id}", async (string id, CustomerRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var (customer, created) = await handler.Handle(new UpsertCustomer(id, request.ToProfile(), http.User.ToActor(), request.Reason, KeepExemption: request.Exempt is null && request.ExemptUntil is null), ct);
+            var (customer, created) = await sender.Send(new UpsertCustomer(id, request.ToProfile(), http.User.ToActor(), request.Reason, KeepExemption: request.Exempt is null && request.ExemptUntil is null), ct);
             var body = CustomerResponse.From(customer);
             return created ? Results.Created($"/api/customers/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.WriteCustomers);

@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Application.Decisions;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Server.Security;
@@ -20,7 +21,7 @@ internal static class DecisionEndpoints
         decisions.MapGet("/{id:guid}", async (Guid id, DecisionQueries queries, CancellationToken ct) => await queries.GetAsync(id, ct))
             .RequireAuthorization(AccessPolicies.Read);
 
-        decisions.MapPost("/{id:guid}/replay", async (Guid id, ReplayDecisionHandler handler, CancellationToken ct) => await handler.Handle(new ReplayDecision(id), ct))
+        decisions.MapPost("/{id:guid}/replay", async (Guid id, ISender sender, CancellationToken ct) => await sender.Send(new ReplayDecision(id), ct))
             .RequireAuthorization(AccessPolicies.ReplayDecisions);
     }
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Domain.Common;
@@ -12,12 +13,12 @@ internal static class EventEndpoints
 {
     public static void MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/events").WithTags("Events").MapPost("/", async (EventEnvelope envelope, HttpContext http, IngestEventHandler handler, CancellationToken ct) =>
+        app.MapGroup("/api/events").WithTags("Events").MapPost("/", async (EventEnvelope envelope, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             IngestResult result;
             try
             {
-                result = await handler.Handle(new IngestEvent(envelope, http.User.ToActor()), ct);
+                result = await sender.Send(new IngestEvent(envelope, http.User.ToActor()), ct);
             }
             catch (Exception e) when (e is DomainException or RequestValidationException or InvalidDocumentException)
             {

@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Invoices;
 using RuleSuspension.Server.Contracts;
@@ -9,7 +10,7 @@ internal static class InvoiceEndpoints
 {
     public static void MapInvoices(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/invoices").WithTags("Invoices").MapPut("/{id}", async (string id, InvoiceRequest request, HttpContext http, UpsertInvoiceHandler handler, CancellationToken ct) =>
+        app.MapGroup("/api/invoices").WithTags("Invoices").MapPut("/{id}", async (string id, InvoiceRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(request.CustomerId))
@@ -38,7 +39,7 @@ internal static class InvoiceEndpoints
             }
 
             errors.ThrowIfAny();
-            var (invoice, created) = await handler.Handle(
+            var (invoice, created) = await sender.Send(
                 new UpsertInvoice(id, request.CustomerId!, request.Amount!.Value, request.Currency!, request.IssuedAt!.Value, request.DueDate!.Value, request.PaidAt, http.User.ToActor()), ct);
             var body = InvoiceResponse.From(invoice);
             return created ? Results.Created($"/api/invoices/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);

@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
@@ -10,9 +11,9 @@ internal static class KeyEndpoints
 {
     public static void MapKeys(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/keys").WithTags("Keys").MapPost("/", async (CreateKeyRequest request, HttpContext http, CreateApiKeyHandler handler, CancellationToken ct) =>
+        app.MapGroup("/api/keys").WithTags("Keys").MapPost("/", async (CreateKeyRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var created = await handler.Handle(new CreateApiKey(request.Name ?? string.Empty, ParseRole(request.Role), http.User.ToActor()), ct);
+            var created = await sender.Send(new CreateApiKey(request.Name ?? string.Empty, ParseRole(request.Role), http.User.ToActor()), ct);
             return Results.Created($"/api/keys/{created.Id}", new { created.Id, created.Name, role = created.Role.ToString(), created.Key, created.CreatedAt });
         }).RequireAuthorization(AccessPolicies.ManageKeys);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Application.RuleSets;
@@ -31,9 +32,9 @@ internal static class RuleSetEndpoints
             return RuleSetResponse.From(stored);
         }).RequireAuthorization(AccessPolicies.ReadRules);
 
-        ruleSets.MapPut("/{name}", async (string name, HttpRequest request, SaveRuleSetHandler handler, CancellationToken ct) =>
+        ruleSets.MapPut("/{name}", async (string name, HttpRequest request, ISender sender, CancellationToken ct) =>
         {
-            var saved = await handler.Handle(new SaveRuleSet(name, await ReadBody(request, ct), request.HttpContext.User.ToActor()), ct);
+            var saved = await sender.Send(new SaveRuleSet(name, await ReadBody(request, ct), request.HttpContext.User.ToActor()), ct);
             return RuleSetResponse.From(saved);
         }).RequireAuthorization(AccessPolicies.EditRules).Accepts<JsonElement>("application/json");
 
@@ -50,8 +51,8 @@ internal static class RuleSetEndpoints
             }
         }).RequireAuthorization(AccessPolicies.EditRules).Accepts<JsonElement>("application/json");
 
-        ruleSets.MapPut("/{name}/parameters", async (string name, ParametersRequest request, HttpContext http, ChangeParametersHandler handler, CancellationToken ct)
-            => RuleSetResponse.From(await handler.Handle(new ChangeParameters(name, request.Values ?? [], http.User.ToActor()), ct)))
+        ruleSets.MapPut("/{name}/parameters", async (string name, ParametersRequest request, HttpContext http, ISender sender, CancellationToken ct)
+            => RuleSetResponse.From(await sender.Send(new ChangeParameters(name, request.Values ?? [], http.User.ToActor()), ct)))
             .RequireAuthorization(AccessPolicies.SetThresholds);
 
         ruleSets.MapGet("/{name}/versions", async (string name, RuleSuspensionDb db, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Suspensions;
 using RuleSuspension.Domain.Common;
@@ -14,15 +15,15 @@ internal static class SuspensionEndpoints
     {
         var suspensions = app.MapGroup("/api/customers/{id}/suspensions").WithTags("Suspensions");
 
-        suspensions.MapPost("/", async (string id, SuspendRequest request, HttpContext http, SuspendCustomerHandler handler, CancellationToken ct) =>
+        suspensions.MapPost("/", async (string id, SuspendRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             var decision = SuspensionDecision.Manual(request.ReasonCode ?? string.Empty, request.WrittenReason(), http.User.ToActor());
-            var suspension = await handler.Handle(new SuspendCustomer(id, decision), ct);
+            var suspension = await sender.Send(new SuspendCustomerManually(id, decision), ct);
             return Results.Created($"/api/customers/{Uri.EscapeDataString(id)}/suspensions/{suspension.Id}", SuspensionResponse.From(suspension));
         }).RequireAuthorization(AccessPolicies.Suspend);
 
-        suspensions.MapPost("/current/lift", async (string id, LiftRequest request, HttpContext http, LiftSuspensionHandler handler, CancellationToken ct)
-            => SuspensionResponse.From(await handler.Handle(new LiftSuspension(id, request.Reason ?? string.Empty, http.User.ToActor()), ct)))
+        suspensions.MapPost("/current/lift", async (string id, LiftRequest request, HttpContext http, ISender sender, CancellationToken ct)
+            => SuspensionResponse.From(await sender.Send(new LiftSuspensionManually(id, request.Reason ?? string.Empty, http.User.ToActor()), ct)))
             .RequireAuthorization(AccessPolicies.Lift);
 
         suspensions.MapGet("/", async (string id, RuleSuspensionDb db, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Application.Tasks;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Tasks;
@@ -24,8 +25,8 @@ internal static class TaskEndpoints
             return (await db.ListTasksAsync(customerId, wanted, Math.Clamp(limit ?? 100, 1, 500), ct)).Select(TaskResponse.From);
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
 
-        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, HttpContext http, CompleteTaskHandler handler, CancellationToken ct)
-            => TaskResponse.From(await handler.Handle(new CompleteTask(id, request.Outcome ?? string.Empty, request.Reason ?? string.Empty, http.User.ToActor()), ct)))
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, HttpContext http, ISender sender, CancellationToken ct)
+            => TaskResponse.From(await sender.Send(new CompleteTask(id, request.Outcome ?? string.Empty, request.Reason ?? string.Empty, http.User.ToActor()), ct)))
             .RequireAuthorization(AccessPolicies.CompleteTasks);
     }
 }

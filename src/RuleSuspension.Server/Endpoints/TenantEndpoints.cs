@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Tenants;
 using RuleSuspension.Domain.Common;
@@ -13,9 +14,9 @@ internal static class TenantEndpoints
     {
         var tenants = app.MapGroup("/api/tenants").WithTags("Tenants");
 
-        tenants.MapPut("/{id}", async (string id, TenantRequest request, HttpContext http, SetTenantTimeZoneHandler handler, CancellationToken ct) =>
+        tenants.MapPut("/{id}", async (string id, TenantRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var (tenant, created) = await handler.Handle(new SetTenantTimeZone(id, request.TimeZone ?? string.Empty, http.User.ToActor()), ct);
+            var (tenant, created) = await sender.Send(new SetTenantTimeZone(id, request.TimeZone ?? string.Empty, http.User.ToActor()), ct);
             var body = TenantResponse.From(tenant);
             return created ? Results.Created($"/api/tenants/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.ManageTenants);

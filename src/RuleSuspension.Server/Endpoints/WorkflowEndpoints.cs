@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using RuleSuspension.Application.Incidents;
 using RuleSuspension.Application.Workflows;
@@ -38,9 +39,9 @@ internal static class WorkflowEndpoints
             => (await definitions.VersionsAsync(id, ct)).Select(WorkflowVersionResponse.From))
             .RequireAuthorization(AccessPolicies.ReadWorkflows);
 
-        workflows.MapPut("/{id}", async (string id, JsonElement body, HttpContext http, WorkflowDefinitions definitions, CancellationToken ct) =>
+        workflows.MapPut("/{id}", async (string id, JsonElement body, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var saved = await definitions.SaveDraftAsync(id, body, http.User.ToActor(), ct);
+            var saved = await sender.Send(new SaveWorkflowDraft(id, body, http.User.ToActor()), ct);
             if (saved.Version is not { } version)
             {
                 return Invalid("The workflow definition cannot be saved", saved.Errors);
@@ -51,9 +52,9 @@ internal static class WorkflowEndpoints
             return Results.Json(answer);
         }).RequireAuthorization(AccessPolicies.EditWorkflows).Accepts<JsonElement>("application/json");
 
-        workflows.MapPost("/{id}/publish", async (string id, HttpContext http, WorkflowDefinitions definitions, CancellationToken ct) =>
+        workflows.MapPost("/{id}/publish", async (string id, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var published = await definitions.PublishAsync(id, http.User.ToActor(), ct);
+            var published = await sender.Send(new PublishWorkflow(id, http.User.ToActor()), ct);
             return published.Errors.Count > 0
                 ? Invalid($"The draft of workflow '{id}' is not valid and was not published", published.Errors)
                 : Results.Json(WorkflowWire.Definition(published.Version!));
@@ -72,15 +73,15 @@ internal static class WorkflowEndpoints
             return found.Select(i => WorkflowInstanceResponse.From(i, journals[i.Id], names.GetValueOrDefault(i.CustomerId)));
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
 
-        instances.MapPost("/{id:guid}/retry", async (Guid id, IncidentActionRequest request, HttpContext http, RetryIncidentHandler handler, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapPost("/{id:guid}/retry", async (Guid id, IncidentActionRequest request, HttpContext http, ISender sender, RuleSuspensionDb db, CancellationToken ct) =>
         {
-            var instance = await handler.Handle(new RetryIncident(id, request.Reason, http.User.ToActor()), ct);
+            var instance = await sender.Send(new RetryIncident(id, request.Reason, http.User.ToActor()), ct);
             return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
         }).RequireAuthorization(AccessPolicies.MendIncidents);
 
-        instances.MapPost("/{id:guid}/cancel", async (Guid id, IncidentActionRequest request, HttpContext http, CancelIncidentHandler handler, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapPost("/{id:guid}/cancel", async (Guid id, IncidentActionRequest request, HttpContext http, ISender sender, RuleSuspensionDb db, CancellationToken ct) =>
         {
-            var instance = await handler.Handle(new CancelIncident(id, request.Reason, http.User.ToActor()), ct);
+            var instance = await sender.Send(new CancelIncident(id, request.Reason, http.User.ToActor()), ct);
             return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
         }).RequireAuthorization(AccessPolicies.MendIncidents);
 

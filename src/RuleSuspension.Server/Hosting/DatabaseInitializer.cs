@@ -1,3 +1,4 @@
+using Mediator;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Workflows;
@@ -42,8 +43,8 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
             return;
         }
 
-        var created = await services.GetRequiredService<CreateApiKeyHandler>()
-            .Handle(new CreateApiKey("admin", Role.SuperAdmin, Actor.System("first-start")), cancellationToken);
+        var created = await services.GetRequiredService<ISender>()
+            .Send(new CreateApiKey("admin", Role.SuperAdmin, Actor.System("first-start")), cancellationToken);
         var path = services.GetRequiredService<DataDirectory>().File("admin.key");
         await WriteOwnerOnly(path, created.Key, cancellationToken);
         services.GetRequiredService<ILogger<DatabaseInitializer>>()

@@ -11,6 +11,7 @@ using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Infrastructure;
 using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Benchmarks.OverdueCheck;
@@ -113,6 +114,7 @@ public static class OverdueCheckBenchmark
             .AddSingleton(new DecisionRecordOptions { Record = records })
             .AddRuleSuspensionDb(settings, directory)
             .AddRuleSuspensionApplication()
+            .AddRuleSuspensionInfrastructure()
             .BuildServiceProvider();
 
         var workflows = Path.Combine(Repository(), "workflows");

@@ -6,7 +6,7 @@ using RuleSuspension.Domain.Tasks;
 using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
 
-namespace RuleSuspension.Application.Workflows;
+namespace RuleSuspension.Infrastructure.Workflows;
 
 /// <summary>Opens human tasks (once per instance, activity and visit) and announces them in the outbox.</summary>
 internal sealed class DbTaskInbox(RuleSuspensionDb db, TimeProvider clock) : IHumanTaskInbox

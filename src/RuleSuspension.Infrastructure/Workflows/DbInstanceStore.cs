@@ -2,7 +2,7 @@ using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
 using RuleSuspension.Workflows.Runtime;
 
-namespace RuleSuspension.Application.Workflows;
+namespace RuleSuspension.Infrastructure.Workflows;
 
 /// <summary>
 /// Stages an instance after each step with that step's journal entries, beside everything the step changed (a

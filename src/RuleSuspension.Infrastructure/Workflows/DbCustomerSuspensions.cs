@@ -6,7 +6,7 @@ using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
 
-namespace RuleSuspension.Application.Workflows;
+namespace RuleSuspension.Infrastructure.Workflows;
 
 /// <summary>Suspends and lifts for workflows through the customer aggregate, idempotently per instance.</summary>
 internal sealed class DbCustomerSuspensions(RuleSuspensionDb db, SuspensionPolicy policy, TimeProvider clock, ILogger<DbCustomerSuspensions> logger) : ICustomerSuspensions

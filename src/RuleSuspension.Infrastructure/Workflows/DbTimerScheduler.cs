@@ -3,7 +3,7 @@ using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
 using RuleSuspension.Workflows.Runtime;
 
-namespace RuleSuspension.Application.Workflows;
+namespace RuleSuspension.Infrastructure.Workflows;
 
 /// <summary>Keeps timers in the WorkflowTimers table; <see cref="WorkflowTimers"/> fires them.</summary>
 internal sealed class DbTimerScheduler(RuleSuspensionDb db) : IWorkflowTimerScheduler
