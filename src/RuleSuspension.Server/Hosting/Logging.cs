@@ -42,7 +42,8 @@ internal static class Logging
         => app.UseSerilogRequestLogging(o =>
         {
             o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            o.MessageTemplate = "HTTP {RequestMethod} {" + RouteTemplate + "} responded {StatusCode} in {Elapsed:0.0} ms";
+            // ":l": the method and the template are written as they are, not as quoted strings, in the file's message too.
+            o.MessageTemplate = "HTTP {RequestMethod:l} {" + RouteTemplate + ":l} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set(RouteTemplate, http.Items[RouteTemplate] ?? TemplateOf(http.GetEndpoint()));
         });
 
