@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Adds a migration for every provider (SQLite, PostgreSQL, SQL Server), under one name: scripts/add-migration.sh NAME
-# The EF design-time package cannot be a normal reference here; EfDesign=true brings it in for this command only.
+# Adds a migration for every provider (SQLite, PostgreSQL, SQL Server), under one name, then regenerates the compiled
+# models (scripts/compile-models.sh): scripts/add-migration.sh NAME
 set -euo pipefail
 name=${1:?usage: scripts/add-migration.sh NAME}
-cd "$(dirname "$0")/../src/RuleSuspension.Persistence"
+scripts=$(cd "$(dirname "$0")" && pwd)
+cd "$scripts/../src/RuleSuspension.Persistence"
 dotnet tool restore >/dev/null
+# The compiled models describe the old model: they go now and are generated again from the new one below.
+rm -rf CompiledModels
 for provider in Sqlite:SqliteRuleSuspensionDb PostgreSql:PostgresRuleSuspensionDb SqlServer:SqlServerRuleSuspensionDb; do
-  EfDesign=true dotnet ef migrations add "$name" --context "${provider#*:}" -o "Migrations/${provider%%:*}"
+  dotnet ef migrations add "$name" --context "${provider#*:}" -o "Migrations/${provider%%:*}"
 done
+"$scripts/compile-models.sh"

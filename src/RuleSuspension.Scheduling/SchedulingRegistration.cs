@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -21,10 +20,9 @@ public static class SchedulingRegistration
     /// one node); on SQLite, a file of its own beside the database (<c>quartz.db</c>), so that the scheduler's writes
     /// never wait for the application's. Quartz creates its tables from its own scripts when they are missing.
     /// </summary>
-    public static IServiceCollection AddRuleSuspensionScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database, string dataDirectory)
+    public static IServiceCollection AddRuleSuspensionScheduling(
+        this IServiceCollection services, SchedulerSettings scheduling, OverdueCheckOptions overdueCheck, DatabaseSettings database, string dataDirectory)
     {
-        var scheduling = configuration.GetSection("Scheduling").Get<SchedulerSettings>() ?? new SchedulerSettings();
-        var overdueCheck = configuration.GetSection("OverdueCheck").Get<OverdueCheckOptions>() ?? new OverdueCheckOptions();
         services.AddSingleton(scheduling);
         services.AddSingleton(overdueCheck);
         services.AddSingleton(OverdueCheckSchedule.From(overdueCheck));

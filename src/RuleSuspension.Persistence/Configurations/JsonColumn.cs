@@ -24,7 +24,8 @@ internal static class JsonColumn
         return property.HasConversion(converter, comparer);
     }
 
-    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    // Internal, not private: the compiled models (CompiledModels/) call them.
+    internal static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
+    internal static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 }

@@ -1,3 +1,5 @@
+using RuleSuspension.Server.Hosting;
+
 namespace RuleSuspension.Server.Email;
 
 /// <summary>Registers outbox delivery as email to the account managers (DESIGN §8b).</summary>
@@ -5,8 +7,7 @@ internal static class EmailHosting
 {
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(SmtpSettings.Section).Get<SmtpSettings>() ?? new SmtpSettings();
-        settings.Validate();
+        var settings = services.Add<SmtpSettings>(configuration, SmtpSettings.Section);
         services.AddSingleton(settings);
         services.AddScoped<EmailDelivery>();
         services.AddHostedService<EmailSender>();

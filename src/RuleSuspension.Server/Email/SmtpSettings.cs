@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using RuleSuspension.Server.Outbox;
 
 namespace RuleSuspension.Server.Email;
@@ -22,25 +21,4 @@ public sealed class SmtpSettings : OutboxDeliverySettings
     public bool EnableSsl { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
-
-    /// <summary>Refuses settings that could never send, at start rather than on the first message.</summary>
-    public void Validate()
-    {
-        if (!Enabled)
-        {
-            return;
-        }
-
-        if (Port is < 1 or > 65535)
-        {
-            throw new InvalidOperationException("Smtp:Port must be between 1 and 65535.");
-        }
-
-        if (!MailAddress.TryCreate(From, out _))
-        {
-            throw new InvalidOperationException("Smtp:From must be an email address when Smtp:Host is set.");
-        }
-
-        ValidateTiming(Section);
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Decisions;
+using RuleSuspension.Application.Jobs;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
@@ -10,6 +11,7 @@ using RuleSuspension.Infrastructure;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
+using RuleSuspension.Scheduling.Configuration;
 using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
@@ -27,17 +29,19 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         var data = DataDirectory.From(builder.Configuration);
         builder.AddRuleSuspensionLogging(data);
-        var limits = InputLimitsFrom(builder.Configuration);
+        var limits = builder.Services.Add<InputLimits>(builder.Configuration, "Limits");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         AddServices(builder.Services, builder.Configuration, data, limits);
 
         var app = builder.Build();
+        app.UseRequestLogging();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimit();
         app.UseHeadAsGet();
         app.UseRouting();
+        app.UseRouteTemplateForLogs();
         var webConsole = UseWebConsole(app);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -82,16 +86,16 @@ public static class ServerApp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, DataDirectory data, InputLimits limits)
     {
-        var suspensionPolicy = SuspensionPolicyFrom(configuration);
+        var suspensionPolicy = services.Add(configuration, "Suspensions", BindSuspensionPolicy);
         services.AddSingleton(data);
         services.AddSingleton(limits);
         services.AddSingleton(suspensionPolicy);
-        var databaseSettings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
+        var databaseSettings = services.Add<DatabaseSettings>(configuration, "Database");
         services.AddRuleSuspensionDb(databaseSettings, data.Path);
         // Loaded when first needed, which is the start (the catalogue is prepared): a bad assembly stops the start with one error.
-        services.AddSingleton(provider => CodeRuleSetLibrary.Load(
-            provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
-        services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
+        var ruleAssemblies = services.Add<RuleAssemblySettings>(configuration, "Rules");
+        services.AddSingleton(_ => CodeRuleSetLibrary.Load(ruleAssemblies.Assemblies, Directory.GetCurrentDirectory()));
+        services.AddSingleton(services.Add<DecisionRecordOptions>(configuration, "Decisions"));
         services.AddRuleSuspensionApplication();
         services.AddRuleSuspensionInfrastructure();
         services.AddHostedService<DatabaseInitializer>();
@@ -103,7 +107,8 @@ public static class ServerApp
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
         services.AddRuleSuspensionTelemetry(configuration);
-        services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
+        services.AddRuleSuspensionScheduling(
+            services.Add<SchedulerSettings>(configuration, "Scheduling"), services.Add<OverdueCheckOptions>(configuration, "OverdueCheck"), databaseSettings, data.Path);
 
         services.AddMemoryCache();
         services.AddProblemDetails();
@@ -125,10 +130,13 @@ public static class ServerApp
         }));
     }
 
+    internal static SuspensionPolicy SuspensionPolicyFrom(IConfiguration configuration) => Settings.Read(configuration, "Suspensions", BindSuspensionPolicy);
+
+    internal static InputLimits InputLimitsFrom(IConfiguration configuration) => Settings.Read<InputLimits>(configuration, "Limits");
+
     /// <summary>The binder would take "1" or "Admin, Finance" for a role: the lifting role is read by its exact name.</summary>
-    internal static SuspensionPolicy SuspensionPolicyFrom(IConfiguration configuration)
+    private static SuspensionPolicy BindSuspensionPolicy(IConfigurationSection section)
     {
-        var section = configuration.GetSection("Suspensions");
         var policy = section.Get<SuspensionPolicy>() ?? SuspensionPolicy.Default;
         if (section["LiftingRole"] is not { } liftingRole)
         {
@@ -137,29 +145,7 @@ public static class ServerApp
 
         return EnumeratedValue.Match<Role>(liftingRole) is { } role
             ? policy with { LiftingRole = role }
-            : throw new InvalidOperationException($"Suspensions:LiftingRole '{liftingRole}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
-    }
-
-    internal static InputLimits InputLimitsFrom(IConfiguration configuration)
-    {
-        var limits = configuration.GetSection("Limits").Get<InputLimits>() ?? InputLimits.Default;
-
-        // A text limit above its column would let PostgreSQL refuse the row with a 500 instead of a 400.
-        foreach (var (name, value, column) in new[]
-        {
-            ("ReasonLength", limits.ReasonLength, InputLimits.ReasonColumn),
-            ("NameLength", limits.NameLength, InputLimits.NameColumn),
-            ("EmailLength", limits.EmailLength, InputLimits.EmailColumn),
-            ("LabelLength", limits.LabelLength, InputLimits.LabelColumn),
-        })
-        {
-            if (value < 1 || value > column)
-            {
-                throw new InvalidOperationException($"Limits:{name} must be between 1 and {column} (the column's size); it is {value}.");
-            }
-        }
-
-        return limits;
+            : throw new SettingsException($"Cannot start: Suspensions:LiftingRole '{liftingRole}' is not a role; expected one of {string.Join(", ", Enum.GetNames<Role>())}.");
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -27,12 +27,4 @@ public abstract class OutboxDeliverySettings
         var ticks = Math.Min(RetryBase.Ticks * factor, MaxRetryDelay.Ticks);
         return TimeSpan.FromTicks((long)ticks);
     }
-
-    protected void ValidateTiming(string section)
-    {
-        if (PollInterval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero || RetryBase <= TimeSpan.Zero || BatchSize < 1 || MaxAttempts < 1)
-        {
-            throw new InvalidOperationException($"{section}: PollInterval, Timeout and RetryBase must be positive, BatchSize and MaxAttempts at least 1.");
-        }
-    }
 }

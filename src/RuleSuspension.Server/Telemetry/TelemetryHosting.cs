@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RuleSuspension.Persistence.Telemetry;
+using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Telemetry;
 
@@ -20,8 +21,7 @@ internal static class TelemetryHosting
 
     public static IServiceCollection AddRuleSuspensionTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
-        settings.Validate();
+        var settings = services.Add<TelemetrySettings>(configuration, TelemetrySettings.Section);
         services.AddSingleton(settings);
         services.AddSingleton<OutboxBacklog>();
         services.AddHostedService<OutboxBacklogSampler>();

@@ -16,19 +16,4 @@ public sealed class TelemetrySettings
 
     /// <summary>How often the outbox backlog (a count per channel) is sampled for the gauge.</summary>
     public TimeSpan BacklogInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-    public void Validate()
-    {
-        // On Linux "/x" is an absolute file URI: only http(s) reaches a collector.
-        if (!string.IsNullOrWhiteSpace(OtlpEndpoint)
-            && (!Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            throw new InvalidOperationException("Telemetry:OtlpEndpoint must be an absolute http(s) URL.");
-        }
-
-        if (BacklogInterval <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Telemetry:BacklogInterval must be positive.");
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using RuleSuspension.Server.Hosting;
+
 namespace RuleSuspension.Server.Webhooks;
 
 /// <summary>Registers outbox delivery as webhooks (DESIGN §8b).</summary>
@@ -5,8 +7,7 @@ internal static class WebhookHosting
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(WebhookSettings.Section).Get<WebhookSettings>() ?? new WebhookSettings();
-        settings.Validate();
+        var settings = services.Add<WebhookSettings>(configuration, WebhookSettings.Section);
         services.AddSingleton(settings);
         services.AddHttpClient(WebhookDelivery.HttpClientName, c => c.Timeout = settings.Timeout);
         services.AddScoped<WebhookDelivery>();

@@ -9,30 +9,6 @@ public sealed class WebhookSettings : OutboxDeliverySettings
 
     /// <summary>Every message goes to every endpoint; none configured means nothing is sent (the outbox keeps them).</summary>
     public List<WebhookEndpoint> Endpoints { get; set; } = [];
-
-    /// <summary>Refuses settings that could never deliver, at start rather than on the first message.</summary>
-    public void Validate()
-    {
-        foreach (var (endpoint, index) in Endpoints.Select((e, i) => (e, i)))
-        {
-            if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                throw new InvalidOperationException($"Webhooks:Endpoints:{index}:Url must be an absolute http(s) URL.");
-            }
-
-            if (string.IsNullOrEmpty(endpoint.Secret))
-            {
-                throw new InvalidOperationException($"Webhooks:Endpoints:{index}:Secret is required: receivers verify the signature with it.");
-            }
-
-            if (WebhookSecret.KeyOf(endpoint.Secret) is null)
-            {
-                throw new InvalidOperationException($"Webhooks:Endpoints:{index}:Secret starts with whsec_ but the rest is not base64 key bytes.");
-            }
-        }
-
-        ValidateTiming(Section);
-    }
 }
 
 /// <summary>One receiver of the webhooks and the secret its signatures are made with.</summary>

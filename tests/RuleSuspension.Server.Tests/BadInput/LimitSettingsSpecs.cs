@@ -23,7 +23,7 @@ public class LimitSettingsSpecs
     [InlineData("Limits:NameLength", "0")]
     public void A_text_limit_outside_its_column_stops_the_start(string key, string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ServerApp.InputLimitsFrom(Settings(key, value)));
+        var error = Assert.Throws<SettingsException>(() => ServerApp.InputLimitsFrom(Settings(key, value)));
 
         Assert.Contains(key, error.Message);
     }

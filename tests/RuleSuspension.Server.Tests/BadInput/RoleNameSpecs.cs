@@ -16,7 +16,7 @@ public class RoleNameSpecs
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Suspensions:LiftingRole"] = role }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => ServerApp.SuspensionPolicyFrom(configuration));
+        var error = Assert.Throws<SettingsException>(() => ServerApp.SuspensionPolicyFrom(configuration));
 
         Assert.Contains("Suspensions:LiftingRole", error.Message);
     }

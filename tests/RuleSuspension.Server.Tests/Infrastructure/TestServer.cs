@@ -99,6 +99,9 @@ public sealed class TestServer : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The API key of <paramref name="role"/>.</summary>
+    public string Key(Role role) => _keys[role];
+
     public async Task RestartAsync()
     {
         await Factory.DisposeAsync();

@@ -55,7 +55,9 @@ public sealed class TelemetrySettingsSpecs
     [InlineData("/relative")]
     public void An_otlp_endpoint_that_is_not_an_absolute_url_is_refused_at_start(string endpoint)
     {
-        var refused = Assert.Throws<InvalidOperationException>(new RuleSuspension.Server.Telemetry.TelemetrySettings { OtlpEndpoint = endpoint }.Validate);
+        var settings = new RuleSuspension.Server.Telemetry.TelemetrySettings { OtlpEndpoint = endpoint };
+
+        var refused = Assert.Throws<RuleSuspension.Server.Hosting.SettingsException>(() => RuleSuspension.Server.Hosting.Settings.Check(settings, "Telemetry"));
 
         Assert.Contains("Telemetry:OtlpEndpoint", refused.Message);
     }

@@ -29,7 +29,7 @@ public sealed class WebhookSecretSpecs
     {
         var settings = new WebhookSettings { Endpoints = [new WebhookEndpoint { Url = "https://host.test/hooks", Secret = secret }] };
 
-        var refused = Assert.Throws<InvalidOperationException>(settings.Validate);
+        var refused = Assert.Throws<RuleSuspension.Server.Hosting.SettingsException>(() => RuleSuspension.Server.Hosting.Settings.Check(settings, WebhookSettings.Section));
 
         Assert.Contains("Webhooks:Endpoints:0:Secret", refused.Message);
     }

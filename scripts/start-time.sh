@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Times process start to the first `/health` 200 on a fresh data directory (SQLite, the embedded default):
+#   scripts/start-time.sh [-n STARTS] BUILD_DIR [BUILD_DIR...]
+# Each BUILD_DIR holds a built server (RuleSuspension.Server.dll). With several, the starts alternate between them
+# in one run, so that a loaded machine weighs on all of them alike: compare their ratios, not their seconds.
+set -euo pipefail
+starts=5
+if [[ ${1:-} == -n ]]; then starts=$2; shift 2; fi
+(($# > 0)) || { echo "usage: scripts/start-time.sh [-n STARTS] BUILD_DIR [BUILD_DIR...]" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+port=$((20000 + RANDOM % 20000))
+results=$(mktemp -d)
+
+for ((run = 1; run <= starts; run++)); do
+  for build in "$@"; do
+    data=$(mktemp -d)
+    begin=$(date +%s%N)
+    dotnet "$build/RuleSuspension.Server.dll" --urls "http://127.0.0.1:$port" --Data:Directory="$data" \
+      --Workflows:Directory="$root/workflows" --Serilog:MinimumLevel:Default=Warning >"$data/out.log" 2>&1 &
+    server=$!
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
+      kill -0 "$server" 2>/dev/null || { echo "the server in $build stopped:" >&2; cat "$data/out.log" >&2; exit 1; }
+      sleep 0.01
+    done
+    end=$(date +%s%N)
+    # CPU time (user + system) the server spent until then: on a loaded machine it varies far less than the wall clock.
+    cpu=$(awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$server/stat")
+    kill "$server"; wait "$server" 2>/dev/null || true
+    rm -rf "$data"
+    key=$(echo "$build" | md5sum | cut -c1-8)
+    echo $(((end - begin) / 1000000)) >>"$results/$key.wall"
+    echo "$cpu" >>"$results/$key.cpu"
+    echo "$build start $run: $(((end - begin) / 1000000)) ms, $cpu ms CPU"
+  done
+done
+
+echo "build | measure | starts | min | median | max (ms, process start to the first /health 200)"
+for build in "$@"; do
+  key=$(echo "$build" | md5sum | cut -c1-8)
+  for measure in wall cpu; do
+    sort -n "$results/$key.$measure" | awk -v b="$build" -v m="$measure" '{ v[NR] = $1 } END { print b " | " m " | " NR " | " v[1] " | " v[int((NR + 1) / 2)] " | " v[NR] }'
+  done
+done
+rm -rf "$results"
