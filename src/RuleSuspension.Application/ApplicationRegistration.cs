@@ -46,7 +46,6 @@ public static class ApplicationRegistration
         services.AddScoped<LoadCodeRuleSets>();
         services.TryAddSingleton(new DecisionRecordOptions());
         services.AddScoped<DecisionRecorder>();
-        services.AddScoped<DecisionQueries>();
         services.AddScoped<ReplayDecisionHandler>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it.

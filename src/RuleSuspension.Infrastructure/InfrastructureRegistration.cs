@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RuleSuspension.Infrastructure.Hosting;
 
 namespace RuleSuspension.Infrastructure;
 
@@ -7,6 +8,9 @@ public static class InfrastructureRegistration
 {
     public static IServiceCollection AddRuleSuspensionInfrastructure(this IServiceCollection services)
     {
+        // First of the hosted services: every one started after it finds the database migrated and loaded.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<YoungTableStatisticsService>();
         return services;
     }
 }

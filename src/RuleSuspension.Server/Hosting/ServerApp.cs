@@ -7,6 +7,7 @@ using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Infrastructure;
+using RuleSuspension.Infrastructure.Hosting;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
@@ -93,12 +94,8 @@ public static class ServerApp
             provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
         services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
         services.AddRuleSuspensionApplication();
+        services.AddSingleton(new AdminKeyFile(data.File(AdminKeyFile.Name)));
         services.AddRuleSuspensionInfrastructure();
-        services.AddHostedService<DatabaseInitializer>();
-        if (databaseSettings.Provider == DatabaseProvider.PostgreSql)
-        {
-            services.AddHostedService<YoungTableStatisticsService>();
-        }
 
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
