@@ -38,7 +38,7 @@ public class LayeringSpecs
         @"\.Is(Npgsql|Sqlite|SqlServer)\s*\(" +
         @"|\bNpgsql\w*|\bSqliteConnection\b|\bSqlConnection\b|\bUse(Sqlite|SqlServer|Npgsql)\b|\bMicrosoft\.Data\.(Sqlite|SqlClient)\b" +
         @"|ProviderName\s*(==|!=)|(==|!=)\s*[\w.]*\bProviderName\b|ProviderName\??\.(Equals|StartsWith|EndsWith|Contains)\s*\(|ProviderName\s+(is|switch)\b" +
-        @"|(==|!=)\s*DatabaseProvider\.\w+|DatabaseProvider\.\w+\s*(==|!=)|\bis\s+(not\s+)?DatabaseProvider\.|\bcase\s+DatabaseProvider\.",
+        @"|(==|!=)\s*[\w.]*\bDatabaseProvider\.\w+|DatabaseProvider\.\w+\s*(==|!=)|\bis\s+(not\s+)?[\w.]*\bDatabaseProvider\.|\bcase\s+[\w.]*\bDatabaseProvider\.",
         RegexOptions.Compiled);
 
     /// <summary>Each database's folder (its code and its generated migrations), and the one place that picks the dialect at start.</summary>
@@ -83,6 +83,8 @@ public class LayeringSpecs
     [Theory]
     [InlineData("if (db.Database.IsNpgsql())")]
     [InlineData("if (settings.Provider == DatabaseProvider.PostgreSql)")]
+    [InlineData("if (settings.Provider != Persistence.DatabaseProvider.Sqlite)")]
+    [InlineData("return provider is DatabaseProvider.SqlServer;")]
     [InlineData("if (db.Database.ProviderName == \"Npgsql.EntityFrameworkCore.PostgreSQL\")")]
     [InlineData("await using var connection = new SqliteConnection(text);")]
     [InlineData("builder.UseSqlServer(text)")]
