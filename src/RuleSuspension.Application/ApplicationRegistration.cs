@@ -49,7 +49,6 @@ public static class ApplicationRegistration
         services.AddScoped<LoadCodeRuleSets>();
         services.TryAddSingleton(new DecisionRecordOptions());
         services.AddScoped<DecisionRecorder>();
-        services.AddScoped<DecisionQueries>();
 
         // The overdue check (issue 6); Scheduling fires it, the API queues it: both through the mediator, which
         // registers the handlers (QueueOverdueCheck, RunOverdueCheck, RecordScheduledOverdueCheck, CheckOverdueBatch).

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Infrastructure.Workflows;
 using RuleSuspension.Workflows.Ports;
+using RuleSuspension.Infrastructure.Hosting;
 
 namespace RuleSuspension.Infrastructure;
 
@@ -14,6 +15,9 @@ public static class InfrastructureRegistration
         services.AddScoped<ICustomerSuspensions, DbCustomerSuspensions>();
         services.AddScoped<IHumanTaskInbox, DbTaskInbox>();
         services.AddScoped<IWorkflowTimerScheduler, DbTimerScheduler>();
+        // First of the hosted services: every one started after it finds the database migrated and loaded.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<YoungTableStatisticsService>();
         return services;
     }
 }

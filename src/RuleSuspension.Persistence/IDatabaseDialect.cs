@@ -60,4 +60,16 @@ public interface IDatabaseDialect
 
     /// <summary>True when the provider's exception means a unique key or primary key was met.</summary>
     bool IsUniqueViolation(Exception exception);
+
+    /// <summary>
+    /// True when tables growing from empty need their statistics refreshed sooner than the database does it itself
+    /// (PostgreSQL: see <see cref="Statistics.YoungTableStatistics"/>); the housekeeping service runs only then.
+    /// </summary>
+    bool AnalysesYoungTables { get; }
+
+    /// <summary>Analyses the tables that grew enough since their statistics; answers their names (none where nothing needs it).</summary>
+    Task<IReadOnlyList<string>> AnalyseGrownTablesAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
+
+    /// <summary>The names of the meter and activity source the provider's driver reports to (OpenTelemetry listens to them).</summary>
+    IReadOnlyList<string> TelemetrySources { get; }
 }

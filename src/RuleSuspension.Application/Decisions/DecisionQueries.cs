@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Decisions;
@@ -23,19 +24,28 @@ public sealed record DecisionDetails(
         JsonDocument.Parse(d.Parameters).RootElement.Clone(), JsonDocument.Parse(d.Facts).RootElement.Clone(), DecisionResult.Of(d));
 }
 
-public sealed class DecisionQueries(RuleSuspensionDb db)
+/// <summary>A customer's decisions, newest first, at most <see cref="MaxListed"/>.</summary>
+public sealed record ListCustomerDecisions(string CustomerId) : IQuery<IReadOnlyList<DecisionSummary>>
 {
-    /// <summary>Most decisions a list answers (newest first).</summary>
     public const int MaxListed = 200;
+}
 
-    public async Task<IReadOnlyList<DecisionSummary>> ForCustomerAsync(string customerId, CancellationToken cancellationToken)
+/// <summary>One decision with its facts; not found is a 404.</summary>
+public sealed record GetDecision(Guid Id) : IQuery<DecisionDetails>;
+
+public sealed class ListCustomerDecisionsHandler(RuleSuspensionDb db) : IQueryHandler<ListCustomerDecisions, IReadOnlyList<DecisionSummary>>
+{
+    public async ValueTask<IReadOnlyList<DecisionSummary>> Handle(ListCustomerDecisions query, CancellationToken cancellationToken)
     {
-        var records = await db.DecisionRecords.AsNoTracking().Where(d => d.CustomerId == customerId)
-            .OrderByDescending(d => d.DecidedAt).Take(MaxListed).ToListAsync(cancellationToken);
+        var records = await db.DecisionRecords.AsNoTracking().Where(d => d.CustomerId == query.CustomerId)
+            .OrderByDescending(d => d.DecidedAt).Take(ListCustomerDecisions.MaxListed).ToListAsync(cancellationToken);
         return records.Select(DecisionSummary.From).ToList();
     }
+}
 
-    public async Task<DecisionDetails> GetAsync(Guid id, CancellationToken cancellationToken)
-        => DecisionDetails.From(await db.DecisionRecords.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-                                ?? throw DomainException.NotFound("Decision", id.ToString()));
+public sealed class GetDecisionHandler(RuleSuspensionDb db) : IQueryHandler<GetDecision, DecisionDetails>
+{
+    public async ValueTask<DecisionDetails> Handle(GetDecision query, CancellationToken cancellationToken)
+        => DecisionDetails.From(await db.DecisionRecords.AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.Id, cancellationToken)
+                                ?? throw DomainException.NotFound("Decision", query.Id.ToString()));
 }

@@ -1,26 +1,33 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Tasks;
 using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Application.Tasks;
 
-/// <summary>The task inbox.</summary>
-public static class TaskQueries
+/// <summary>The task inbox: tasks, newest first, optionally of one customer and one status (<c>open</c>, <c>completed</c>, <c>cancelled</c>).</summary>
+public sealed record ListTasks(string? CustomerId, HumanTaskStatus? Status, int? Limit) : IQuery<IReadOnlyList<HumanTask>>
 {
-    /// <summary>Tasks, newest first, optionally of one customer and one status (<c>open</c>, <c>completed</c>, <c>cancelled</c>).</summary>
-    public static async Task<IReadOnlyList<HumanTask>> ListTasksAsync(this RuleSuspensionDb db, string? customerId, HumanTaskStatus? status, int limit, CancellationToken cancellationToken)
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+}
+
+public sealed class ListTasksHandler(RuleSuspensionDb db) : IQueryHandler<ListTasks, IReadOnlyList<HumanTask>>
+{
+    public async ValueTask<IReadOnlyList<HumanTask>> Handle(ListTasks query, CancellationToken cancellationToken)
     {
-        var query = db.Tasks.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(customerId))
+        var tasks = db.Tasks.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.CustomerId))
         {
-            query = query.Where(t => t.CustomerId == customerId);
+            tasks = tasks.Where(t => t.CustomerId == query.CustomerId);
         }
 
-        if (status is { } wanted)
+        if (query.Status is { } wanted)
         {
-            query = query.Where(t => t.Status == wanted);
+            tasks = tasks.Where(t => t.Status == wanted);
         }
 
-        return await query.OrderByDescending(t => t.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        var limit = Math.Clamp(query.Limit ?? ListTasks.DefaultLimit, 1, ListTasks.MaxLimit);
+        return await tasks.OrderByDescending(t => t.CreatedAt).Take(limit).ToListAsync(cancellationToken);
     }
 }

@@ -103,4 +103,12 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
         => store.UsePostgres(settings.RequiredConnectionString());
 
     public bool IsUniqueViolation(Exception exception) => exception is PostgresException { SqlState: UniqueViolation };
+
+    public bool AnalysesYoungTables => true;
+
+    public Task<IReadOnlyList<string>> AnalyseGrownTablesAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => PostgreSqlYoungTables.AnalyseGrownTablesAsync(db, cancellationToken);
+
+    /// <summary>Npgsql's meter and activity source (what Npgsql.OpenTelemetry's AddNpgsql and AddNpgsqlInstrumentation listen to).</summary>
+    public IReadOnlyList<string> TelemetrySources { get; } = ["Npgsql"];
 }

@@ -164,4 +164,13 @@ public sealed class SqlServerDialect : IDatabaseDialect
 
     public bool IsUniqueViolation(Exception exception)
         => exception is SqlException { Number: DuplicateKeyInUniqueIndex or UniqueConstraintViolation };
+
+    /// <summary>Nothing to do: it refreshes statistics itself as a table grows (auto update statistics).</summary>
+    public bool AnalysesYoungTables => false;
+
+    public Task<IReadOnlyList<string>> AnalyseGrownTablesAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Not listened to yet: the service reported none for SQL Server before either.</summary>
+    public IReadOnlyList<string> TelemetrySources { get; } = [];
 }

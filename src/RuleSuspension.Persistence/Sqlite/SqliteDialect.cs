@@ -82,4 +82,13 @@ public sealed class SqliteDialect : IDatabaseDialect
 
     public bool IsUniqueViolation(Exception exception)
         => exception is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
+
+    /// <summary>Nothing to do: without statistics its planner assumes large tables and uses the indexes.</summary>
+    public bool AnalysesYoungTables => false;
+
+    public Task<IReadOnlyList<string>> AnalyseGrownTablesAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Microsoft.Data.Sqlite reports no metrics or traces.</summary>
+    public IReadOnlyList<string> TelemetrySources { get; } = [];
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace RuleSuspension.Persistence.Statistics;
 
 /// <summary>
@@ -26,44 +24,7 @@ public static class YoungTableStatistics
     /// <summary>Past this many rows a table is autovacuum's alone: a fifth of it is a minute of heavy traffic.</summary>
     public const long MaxRows = 1_000_000;
 
-    // One node analyses at a time; the others skip that round rather than queue up behind it.
-    private const long ClusterLockKey = 0x52_53_59_6F_75_6E_67; // "RSYoung"
-
-    private const string GrownTables = """
-        SELECT relname AS "Value" FROM pg_stat_user_tables
-        WHERE schemaname = current_schema()
-          AND n_mod_since_analyze >= {0}
-          AND n_mod_since_analyze >= {1} * GREATEST(n_live_tup, 0)
-          AND n_live_tup < {2}
-        ORDER BY relname
-        """;
-
-    /// <summary>Analyses the tables that grew enough since their statistics; answers their names (none on SQLite).</summary>
-    public static async Task<IReadOnlyList<string>> AnalyseGrownTablesAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsNpgsql())
-        {
-            return [];
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({ClusterLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
-        if (!locked)
-        {
-            return [];
-        }
-
-        var tables = await db.Database
-            .SqlQueryRaw<string>(string.Format(System.Globalization.CultureInfo.InvariantCulture, GrownTables, MinChangedRows, MinChangedShare, MaxRows))
-            .ToListAsync(cancellationToken);
-        foreach (var table in tables)
-        {
-            // The name comes from the catalogue, quoted as an identifier.
-            var analyse = "ANALYZE \"" + table.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            await db.Database.ExecuteSqlRawAsync(analyse, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return tables;
-    }
+    /// <summary>Analyses the tables that grew enough since their statistics; answers their names (none on SQLite or SQL Server).</summary>
+    public static Task<IReadOnlyList<string>> AnalyseGrownTablesAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => db.Dialect.AnalyseGrownTablesAsync(db, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using RuleSuspension.Persistence;
+using RuleSuspension.Infrastructure.Hosting;
 
 namespace RuleSuspension.Server.Cli;
 
@@ -11,7 +10,7 @@ internal static class MigrateVerb
         var command = new Command("migrate", "Apply the database migrations (and load the shipped rule sets), then exit.") { TreatUnmatchedTokensAsErrors = false };
         command.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
         {
-            var applied = (await services.GetRequiredService<RuleSuspensionDb>().Database.GetAppliedMigrationsAsync(ct)).Count();
+            var applied = await DatabaseInitializer.AppliedMigrationsAsync(services, ct);
             Console.WriteLine($"The database is up to date ({applied} migrations applied).");
             return 0;
         }));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RuleSuspension.Application;
 using RuleSuspension.Domain.Common;
+using RuleSuspension.Infrastructure.Hosting;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Server.Hosting;
 

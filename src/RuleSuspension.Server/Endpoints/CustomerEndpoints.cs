@@ -1,9 +1,7 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Customers;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 
@@ -22,31 +20,16 @@ internal static class CustomerEndpoints
             return created ? Results.Created($"/api/customers/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.WriteCustomers);
 
-        customers.MapGet("/", async (string? search, string? status, int? limit, RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            var query = db.Customers.AsNoTracking().Include(c => c.Suspensions.Where(s => s.LiftedAt == null)).AsQueryable();
-            if (!string.IsNullOrWhiteSpace(search))
-            {
-                var term = search.Trim().ToLower();
-                query = query.Where(c => c.Id.ToLower().Contains(term) || c.Name.ToLower().Contains(term) || c.Email.ToLower().Contains(term));
-            }
-
-            if (status is "active" or "suspended")
-            {
-                var wanted = status == "suspended" ? Domain.Customers.CustomerStatus.Suspended : Domain.Customers.CustomerStatus.Active;
-                query = query.Where(c => c.Status == wanted);
-            }
-
-            var page = await query.OrderBy(c => c.Id).Take(Math.Clamp(limit ?? 50, 1, 500)).ToListAsync(ct);
-            return page.Select(CustomerResponse.From);
-        }).RequireAuthorization(AccessPolicies.Read);
-
-        customers.MapGet("/{id}", async (string id, RuleSuspensionDb db, CancellationToken ct)
-            => CustomerResponse.From(await db.GetWithActiveSuspensionAsync(id, ct)))
+        customers.MapGet("/", async (string? search, string? status, int? limit, ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListCustomers(search, status, limit), ct)).Select(CustomerResponse.From))
             .RequireAuthorization(AccessPolicies.Read);
 
-        customers.MapGet("/{id}/access", async (string id, RuleSuspensionDb db, SuspensionPolicy policy, CancellationToken ct)
-            => AccessResponse.From(await db.GetWithActiveSuspensionAsync(id, ct), policy))
+        customers.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct)
+            => CustomerResponse.From(await sender.Send(new GetCustomer(id), ct)))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        customers.MapGet("/{id}/access", async (string id, ISender sender, SuspensionPolicy policy, CancellationToken ct)
+            => AccessResponse.From(await sender.Send(new GetCustomer(id), ct), policy))
             .RequireAuthorization(AccessPolicies.Read);
     }
 }

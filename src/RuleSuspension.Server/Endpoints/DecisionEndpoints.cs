@@ -12,13 +12,13 @@ internal static class DecisionEndpoints
         var decisions = app.MapGroup("/api/decisions").WithTags("Decisions");
 
         // The facts in a record are the customer's, so whoever may read the customer may read its decisions.
-        decisions.MapGet("/", async (string? customerId, DecisionQueries queries, CancellationToken ct)
+        decisions.MapGet("/", async (string? customerId, ISender sender, CancellationToken ct)
             => string.IsNullOrWhiteSpace(customerId)
                 ? throw DomainException.Invalid("customerId", "Give the customer whose decisions to list: ?customerId=.")
-                : await queries.ForCustomerAsync(customerId, ct))
+                : await sender.Send(new ListCustomerDecisions(customerId), ct))
             .RequireAuthorization(AccessPolicies.Read);
 
-        decisions.MapGet("/{id:guid}", async (Guid id, DecisionQueries queries, CancellationToken ct) => await queries.GetAsync(id, ct))
+        decisions.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => await sender.Send(new GetDecision(id), ct))
             .RequireAuthorization(AccessPolicies.Read);
 
         decisions.MapPost("/{id:guid}/replay", async (Guid id, ISender sender, CancellationToken ct) => await sender.Send(new ReplayDecision(id), ct))

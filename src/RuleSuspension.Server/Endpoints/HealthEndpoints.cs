@@ -1,5 +1,6 @@
+using Mediator;
 using Quartz;
-using RuleSuspension.Persistence;
+using RuleSuspension.Application.Health;
 using RuleSuspension.Server.Telemetry;
 
 namespace RuleSuspension.Server.Endpoints;
@@ -15,47 +16,30 @@ internal static class HealthEndpoints
     /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (RuleSuspensionDb db, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct) =>
+        app.MapGet("/health", async (ISender sender, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct) =>
         {
             // As before: healthy when the database answers (the scheduler and the outbox are reported beside it).
-            var report = await ReportAsync(db, schedulers, backlog, ct);
+            var report = await ReportAsync(sender, schedulers, backlog, ct);
             var up = report.Database == "up";
             return Results.Json(report with { Status = up ? "healthy" : "unhealthy" }, statusCode: up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
 
-        app.MapGet("/health/ready", async (RuleSuspensionDb db, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (ISender sender, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct) =>
         {
-            var report = await ReportAsync(db, schedulers, backlog, ct);
+            var report = await ReportAsync(sender, schedulers, backlog, ct);
             return Results.Json(report, statusCode: report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
 
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous().WithTags("Health");
     }
 
-    private static async Task<HealthReport> ReportAsync(RuleSuspensionDb db, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct)
+    private static async Task<HealthReport> ReportAsync(ISender sender, ISchedulerFactory schedulers, OutboxBacklog backlog, CancellationToken ct)
     {
-        var databaseUp = await CanConnectAsync(db, ct);
+        var database = await sender.Send(new CheckDatabase(), ct);
         var scheduler = await SchedulerStateAsync(schedulers, ct);
-        OutboxBacklogCount? outbox = null;
-        if (databaseUp)
-        {
-            outbox = await backlog.CountAsync(db, ct);
-        }
-
-        var healthy = databaseUp && scheduler == "running";
-        return new HealthReport(healthy ? "healthy" : "unhealthy", databaseUp ? "up" : "down", db.Database.ProviderName, scheduler, outbox);
-    }
-
-    private static async Task<bool> CanConnectAsync(RuleSuspensionDb db, CancellationToken ct)
-    {
-        try
-        {
-            return await db.Database.CanConnectAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return false;
-        }
+        var outbox = database.Up ? await backlog.CountAsync(ct) : null;
+        var healthy = database.Up && scheduler == "running";
+        return new HealthReport(healthy ? "healthy" : "unhealthy", database.Up ? "up" : "down", database.Provider, scheduler, outbox);
     }
 
     /// <summary><c>running</c>, <c>standby</c> (not started yet, or paused), or <c>stopped</c>.</summary>

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Jobs;
 using RuleSuspension.Domain.Common;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 
@@ -12,14 +10,12 @@ namespace RuleSuspension.Server.Endpoints;
 
 internal static class JobEndpoints
 {
-    private const int MaxFailuresShown = 100;
-
     public static void MapJobs(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
 
-        jobs.MapGet("/", async (IOverdueCheckScheduler scheduler, CancellationToken ct)
-            => (await scheduler.ListAsync(ct)).Select(JobResponse.From))
+        jobs.MapGet("/", async (ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListJobs(), ct)).Select(JobResponse.From))
             .RequireAuthorization(AccessPolicies.ReadJobs);
 
         jobs.MapPost("/overdue-check/run", async (OverdueCheckRequest? request, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -30,18 +26,14 @@ internal static class JobEndpoints
             return Results.Accepted(location, new JobRunAccepted(run.Id, JobRunResponse.Wire(run.Status), location));
         }).RequireAuthorization(AccessPolicies.RunJobs);
 
-        jobs.MapGet("/runs", async (int? limit, RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            var runs = await db.OverdueCheckRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(limit ?? 50, 1, 500)).ToListAsync(ct);
-            return runs.Select(r => JobRunResponse.From(r, []));
-        }).RequireAuthorization(AccessPolicies.ReadJobs);
+        jobs.MapGet("/runs", async (int? limit, ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListJobRuns(limit), ct)).Select(r => JobRunResponse.From(r, [])))
+            .RequireAuthorization(AccessPolicies.ReadJobs);
 
-        jobs.MapGet("/runs/{id:guid}", async (Guid id, RuleSuspensionDb db, CancellationToken ct) =>
+        jobs.MapGet("/runs/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
         {
-            var run = await db.OverdueCheckRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw DomainException.NotFound("Job run", id.ToString());
-            var failures = await db.OverdueCheckFailures.AsNoTracking().Where(f => f.RunId == id).OrderBy(f => f.Id).Take(MaxFailuresShown)
-                .Select(f => new JobRunFailure(f.CustomerId, f.Error, f.At, f.WorkflowInstanceId)).ToListAsync(ct);
-            return JobRunResponse.From(run, failures);
+            var (run, failures) = await sender.Send(new GetJobRun(id), ct);
+            return JobRunResponse.From(run, failures.Select(f => new JobRunFailure(f.CustomerId, f.Error, f.At, f.WorkflowInstanceId)).ToList());
         }).RequireAuthorization(AccessPolicies.ReadJobs);
     }
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Common;
-using RuleSuspension.Persistence;
 using RuleSuspension.Rules;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
@@ -17,20 +15,13 @@ internal static class RuleSetEndpoints
     {
         var ruleSets = app.MapGroup("/api/rulesets").WithTags("Rule sets");
 
-        ruleSets.MapGet("/", async (RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            var versions = await db.RuleSetVersions.AsNoTracking().ToListAsync(ct);
-            return versions.GroupBy(v => v.Name).Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.Name)
-                .Select(RuleSetSummary.From);
-        }).RequireAuthorization(AccessPolicies.ReadRules);
+        ruleSets.MapGet("/", async (ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListRuleSets(), ct)).Select(RuleSetSummary.From))
+            .RequireAuthorization(AccessPolicies.ReadRules);
 
-        ruleSets.MapGet("/{name}", async (string name, int? version, RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            var query = db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name);
-            var stored = await (version is { } v ? query.Where(r => r.Version == v) : query.OrderByDescending(r => r.Version)).FirstOrDefaultAsync(ct)
-                ?? throw DomainException.NotFound("Rule set", version is null ? name : $"{name} v{version}");
-            return RuleSetResponse.From(stored);
-        }).RequireAuthorization(AccessPolicies.ReadRules);
+        ruleSets.MapGet("/{name}", async (string name, int? version, ISender sender, CancellationToken ct)
+            => RuleSetResponse.From(await sender.Send(new GetRuleSet(name, version), ct)))
+            .RequireAuthorization(AccessPolicies.ReadRules);
 
         ruleSets.MapPut("/{name}", async (string name, HttpRequest request, ISender sender, CancellationToken ct) =>
         {
@@ -55,22 +46,14 @@ internal static class RuleSetEndpoints
             => RuleSetResponse.From(await sender.Send(new ChangeParameters(name, request.Values ?? [], http.User.ToActor()), ct)))
             .RequireAuthorization(AccessPolicies.SetThresholds);
 
-        ruleSets.MapGet("/{name}/versions", async (string name, RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            var versions = await db.RuleSetVersions.AsNoTracking().Where(v => v.Name == name).OrderByDescending(v => v.Version).ToListAsync(ct);
-            return versions.Count == 0
-                ? throw DomainException.NotFound("Rule set", name)
-                : versions.Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, v.CreatedBy, JsonDocument.Parse(v.ParameterValues).RootElement.Clone()));
-        }).RequireAuthorization(AccessPolicies.ReadRules);
+        ruleSets.MapGet("/{name}/versions", async (string name, ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListRuleSetVersions(name), ct))
+                .Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, v.CreatedBy, JsonDocument.Parse(v.ParameterValues).RootElement.Clone())))
+            .RequireAuthorization(AccessPolicies.ReadRules);
 
-        ruleSets.MapGet("/{name}/parameters/history", async (string name, RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "ruleset.parameters-changed").OrderByDescending(a => a.Id).ToListAsync(ct);
-            return entries
-                .Select(a => (Entry: a, Details: JsonDocument.Parse(a.Details).RootElement))
-                .Where(e => e.Details.GetProperty("ruleSet").GetString() == name)
-                .Select(e => new ParameterHistoryEntry(e.Entry.At, e.Entry.Actor, e.Details.GetProperty("version").GetInt32(), e.Details.GetProperty("changes").Clone()));
-        }).RequireAuthorization(AccessPolicies.ReadRules);
+        ruleSets.MapGet("/{name}/parameters/history", async (string name, ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListParameterChanges(name), ct)).Select(c => new ParameterHistoryEntry(c.At, c.By, c.Version, c.Changes)))
+            .RequireAuthorization(AccessPolicies.ReadRules);
 
         ruleSets.MapPost("/{name}/evaluate", async (string name, EvaluateRequest request, EvaluateRuleSetHandler handler, CancellationToken ct)
             => await handler.Handle(new EvaluateRuleSet(name, request.CustomerId, request.Facts, request.Parameters, request.AsOf), ct))

@@ -1,9 +1,7 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Suspensions;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 
@@ -26,15 +24,8 @@ internal static class SuspensionEndpoints
             => SuspensionResponse.From(await sender.Send(new LiftSuspensionManually(id, request.Reason ?? string.Empty, http.User.ToActor()), ct)))
             .RequireAuthorization(AccessPolicies.Lift);
 
-        suspensions.MapGet("/", async (string id, RuleSuspensionDb db, CancellationToken ct) =>
-        {
-            if (!await db.Customers.AnyAsync(c => c.Id == id, ct))
-            {
-                throw DomainException.NotFound("Customer", id);
-            }
-
-            var history = await db.Suspensions.AsNoTracking().Where(s => s.CustomerId == id).ToListAsync(ct);
-            return history.OrderByDescending(s => s.SuspendedAt).Select(SuspensionResponse.From);
-        }).RequireAuthorization(AccessPolicies.Read);
+        suspensions.MapGet("/", async (string id, ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListSuspensions(id), ct)).Select(SuspensionResponse.From))
+            .RequireAuthorization(AccessPolicies.Read);
     }
 }

@@ -2,7 +2,6 @@ using Mediator;
 using RuleSuspension.Application.Tasks;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Tasks;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 
@@ -14,7 +13,7 @@ internal static class TaskEndpoints
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
 
-        tasks.MapGet("/", async (string? customerId, string? status, int? limit, RuleSuspensionDb db, CancellationToken ct) =>
+        tasks.MapGet("/", async (string? customerId, string? status, int? limit, ISender sender, CancellationToken ct) =>
         {
             HumanTaskStatus? wanted = status switch
             {
@@ -22,7 +21,7 @@ internal static class TaskEndpoints
                 _ when EnumeratedValue.Match<HumanTaskStatus>(status) is { } parsed => parsed,
                 _ => throw DomainException.Invalid("status", $"'{status}' is not a task status; expected open, completed or cancelled."),
             };
-            return (await db.ListTasksAsync(customerId, wanted, Math.Clamp(limit ?? 100, 1, 500), ct)).Select(TaskResponse.From);
+            return (await sender.Send(new ListTasks(customerId, wanted, limit), ct)).Select(TaskResponse.From);
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
 
         tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, HttpContext http, ISender sender, CancellationToken ct)

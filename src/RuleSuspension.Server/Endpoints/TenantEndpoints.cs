@@ -1,8 +1,6 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application.Tenants;
 using RuleSuspension.Domain.Common;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 
@@ -21,12 +19,12 @@ internal static class TenantEndpoints
             return created ? Results.Created($"/api/tenants/{Uri.EscapeDataString(id)}", body) : Results.Ok(body);
         }).RequireAuthorization(AccessPolicies.ManageTenants);
 
-        tenants.MapGet("/{id}", async (string id, RuleSuspensionDb db, CancellationToken ct)
-            => TenantResponse.From(await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw DomainException.NotFound("Tenant", id)))
+        tenants.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct)
+            => TenantResponse.From(await sender.Send(new GetTenant(id), ct)))
             .RequireAuthorization(AccessPolicies.Read);
 
-        tenants.MapGet("/", async (RuleSuspensionDb db, CancellationToken ct)
-            => (await db.Tenants.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct)).Select(TenantResponse.From))
+        tenants.MapGet("/", async (ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListTenants(), ct)).Select(TenantResponse.From))
             .RequireAuthorization(AccessPolicies.Read);
     }
 }

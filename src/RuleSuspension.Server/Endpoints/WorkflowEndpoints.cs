@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using RuleSuspension.Application.Incidents;
 using RuleSuspension.Application.Workflows;
 using RuleSuspension.Domain.Common;
-using RuleSuspension.Persistence;
 using RuleSuspension.Server.Contracts;
 using RuleSuspension.Server.Security;
 using RuleSuspension.Workflows.Catalog;
@@ -19,8 +18,8 @@ internal static class WorkflowEndpoints
     {
         var workflows = app.MapGroup("/api/workflows").WithTags("Workflows");
 
-        workflows.MapGet("/", async (WorkflowDefinitions definitions, CancellationToken ct)
-            => (await definitions.ListAsync(ct)).Select(WorkflowSummaryResponse.From))
+        workflows.MapGet("/", async (ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListWorkflows(), ct)).Select(WorkflowSummaryResponse.From))
             .RequireAuthorization(AccessPolicies.ReadWorkflows);
 
         workflows.MapGet("/schema", () => Results.Text(WorkflowSchema.Json, "application/schema+json"));
@@ -31,12 +30,12 @@ internal static class WorkflowEndpoints
             => WorkflowValidationResponse.From((await definitions.ValidateAsync(body, ct)).Errors))
             .RequireAuthorization(AccessPolicies.EditWorkflows);
 
-        workflows.MapGet("/{id}", async (string id, int? version, WorkflowDefinitions definitions, CancellationToken ct)
-            => Results.Json(WorkflowWire.Definition(await definitions.GetAsync(id, version, ct))))
+        workflows.MapGet("/{id}", async (string id, int? version, ISender sender, CancellationToken ct)
+            => Results.Json(WorkflowWire.Definition(await sender.Send(new GetWorkflow(id, version), ct))))
             .RequireAuthorization(AccessPolicies.ReadWorkflows);
 
-        workflows.MapGet("/{id}/versions", async (string id, WorkflowDefinitions definitions, CancellationToken ct)
-            => (await definitions.VersionsAsync(id, ct)).Select(WorkflowVersionResponse.From))
+        workflows.MapGet("/{id}/versions", async (string id, ISender sender, CancellationToken ct)
+            => (await sender.Send(new ListWorkflowVersions(id), ct)).Select(WorkflowVersionResponse.From))
             .RequireAuthorization(AccessPolicies.ReadWorkflows);
 
         workflows.MapPut("/{id}", async (string id, JsonElement body, HttpContext http, ISender sender, CancellationToken ct) =>
@@ -62,33 +61,31 @@ internal static class WorkflowEndpoints
 
         var instances = app.MapGroup("/api/workflow-instances").WithTags("Workflows");
 
-        instances.MapGet("/", async (string? customerId, string? status, int? offset, int? limit, HttpContext http, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapGet("/", async (string? customerId, string? status, int? offset, int? limit, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var (found, total) = await db.ListInstancesAsync(customerId, ParseStatus(status), Math.Max(offset ?? 0, 0), Math.Clamp(limit ?? 100, 1, 500), ct);
-            var journals = await db.JournalsOfAsync(found.Select(i => i.Id).ToList(), ct);
-            var names = await db.CustomerNamesAsync(found.Select(i => i.CustomerId).Distinct().ToList(), ct);
+            var (found, total) = await sender.Send(new ListWorkflowInstances(customerId, ParseStatus(status), offset, limit), ct);
 
             // The page is the body (as before paging); the count of all that match is a header.
             http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return found.Select(i => WorkflowInstanceResponse.From(i, journals[i.Id], names.GetValueOrDefault(i.CustomerId)));
+            return found.Select(v => WorkflowInstanceResponse.From(v.Instance, v.Journal, v.CustomerName));
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
 
-        instances.MapPost("/{id:guid}/retry", async (Guid id, IncidentActionRequest request, HttpContext http, ISender sender, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapPost("/{id:guid}/retry", async (Guid id, IncidentActionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             var instance = await sender.Send(new RetryIncident(id, request.Reason, http.User.ToActor()), ct);
-            return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
+            return WorkflowInstanceResponse.From(instance, await sender.Send(new GetWorkflowJournal(id), ct));
         }).RequireAuthorization(AccessPolicies.MendIncidents);
 
-        instances.MapPost("/{id:guid}/cancel", async (Guid id, IncidentActionRequest request, HttpContext http, ISender sender, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapPost("/{id:guid}/cancel", async (Guid id, IncidentActionRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             var instance = await sender.Send(new CancelIncident(id, request.Reason, http.User.ToActor()), ct);
-            return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
+            return WorkflowInstanceResponse.From(instance, await sender.Send(new GetWorkflowJournal(id), ct));
         }).RequireAuthorization(AccessPolicies.MendIncidents);
 
-        instances.MapGet("/{id:guid}", async (Guid id, RuleSuspensionDb db, CancellationToken ct) =>
+        instances.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
         {
-            var instance = await db.FindInstanceAsync(id, ct) ?? throw DomainException.NotFound("Workflow instance", id.ToString());
-            return WorkflowInstanceResponse.From(instance, await db.JournalOfAsync(id, ct));
+            var (instance, journal, _) = await sender.Send(new GetWorkflowInstance(id), ct);
+            return WorkflowInstanceResponse.From(instance, journal);
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
     }
 

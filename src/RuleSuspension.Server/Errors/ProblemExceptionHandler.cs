@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Events;
 using RuleSuspension.Domain.Common;
@@ -63,7 +62,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         // Optimistic concurrency and the unique indexes guard invariants against concurrent writers
         // (one active suspension per customer, one number per version).
-        DbUpdateException update when DatabaseErrors.IsConflict(update) => new ProblemDetails
+        var conflict when DatabaseErrors.IsConflict(conflict) => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "Conflicting change",

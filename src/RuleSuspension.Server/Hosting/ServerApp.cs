@@ -8,6 +8,7 @@ using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Infrastructure;
+using RuleSuspension.Infrastructure.Hosting;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
@@ -97,12 +98,8 @@ public static class ServerApp
         services.AddSingleton(_ => CodeRuleSetLibrary.Load(ruleAssemblies.Assemblies, Directory.GetCurrentDirectory()));
         services.AddSingleton(services.Add<DecisionRecordOptions>(configuration, "Decisions"));
         services.AddRuleSuspensionApplication();
+        services.AddSingleton(new AdminKeyFile(data.File(AdminKeyFile.Name)));
         services.AddRuleSuspensionInfrastructure();
-        services.AddHostedService<DatabaseInitializer>();
-        if (databaseSettings.Provider == DatabaseProvider.PostgreSql)
-        {
-            services.AddHostedService<YoungTableStatisticsService>();
-        }
 
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Mediator;
 using Microsoft.Extensions.Options;
+using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Keys;
-using RuleSuspension.Persistence;
 
 namespace RuleSuspension.Server.Security;
 
@@ -15,7 +15,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    RuleSuspensionDb db,
+    ISender sender,
     IMemoryCache cache,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -37,7 +37,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var key = await cache.GetOrCreateAsync("api-key:" + hash, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash).Select(k => new KeyIdentity(k.Name, k.Role)).FirstOrDefaultAsync(Context.RequestAborted);
+            return await sender.Send(new FindApiKey(hash), Context.RequestAborted);
         });
         if (key is null)
         {
@@ -63,8 +63,6 @@ internal sealed class ApiKeyAuthenticationHandler(
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
-
-    private sealed record KeyIdentity(string Name, Role Role);
 }
 
 internal static class PrincipalExtensions

@@ -10,10 +10,13 @@ namespace RuleSuspension.Server.Telemetry;
 public sealed record OutboxBacklogCount(long Webhook, long Email);
 
 /// <summary>Counts the outbox backlog: for <c>/health</c> on demand, and for the gauge every <see cref="TelemetrySettings.BacklogInterval"/>.</summary>
-internal sealed class OutboxBacklog(WebhookSettings webhooks, SmtpSettings smtp)
+// Outbox-owned: counts per channel, so it moves with the outbox's channels (to Infrastructure) and reads in a scope of its own.
+internal sealed class OutboxBacklog(WebhookSettings webhooks, SmtpSettings smtp, IServiceScopeFactory scopes)
 {
-    public async Task<OutboxBacklogCount> CountAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+    public async Task<OutboxBacklogCount> CountAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
         var webhook = await db.Outbox.LongCountAsync(m => m.DeliveredAt == null && m.Attempts < webhooks.MaxAttempts, cancellationToken);
 
         // With email off nothing is waiting to be mailed.
@@ -25,7 +28,7 @@ internal sealed class OutboxBacklog(WebhookSettings webhooks, SmtpSettings smtp)
 }
 
 /// <summary>Samples the backlog for the <c>rulesuspension.outbox.backlog</c> gauge, off the scrape's path.</summary>
-internal sealed class OutboxBacklogSampler(IServiceScopeFactory scopes, OutboxBacklog backlog, TelemetrySettings settings, ILogger<OutboxBacklogSampler> log) : BackgroundService
+internal sealed class OutboxBacklogSampler(OutboxBacklog backlog, TelemetrySettings settings, ILogger<OutboxBacklogSampler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,8 +37,7 @@ internal sealed class OutboxBacklogSampler(IServiceScopeFactory scopes, OutboxBa
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var count = await backlog.CountAsync(scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>(), stoppingToken);
+                var count = await backlog.CountAsync(stoppingToken);
                 ServiceMetrics.OutboxBacklog(count.Webhook, count.Email);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,17 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
-using Npgsql;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using RuleSuspension.Persistence;
 using RuleSuspension.Persistence.Telemetry;
 using RuleSuspension.Server.Hosting;
 
 namespace RuleSuspension.Server.Telemetry;
 
 /// <summary>
-/// OpenTelemetry: the service's meter (<see cref="ServiceMetrics"/>), ASP.NET Core, the HTTP client and Npgsql;
+/// OpenTelemetry: the service's meter (<see cref="ServiceMetrics"/>), ASP.NET Core, the HTTP client and the database driver;
 /// metrics on <c>/metrics</c> in Prometheus text and, with <see cref="TelemetrySettings.OtlpEndpoint"/>, metrics and
 /// traces exported over OTLP. Without an OTLP endpoint nothing listens to traces, so no span is made per request.
 /// </summary>
@@ -32,10 +32,12 @@ internal static class TelemetryHosting
             return services;
         }
 
+        // Each database's driver names its own sources (IDatabaseDialect.TelemetrySources); a source nobody emits costs nothing.
+        var databaseSources = DatabaseDialects.All.SelectMany(d => d.TelemetrySources).Distinct().ToArray();
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("rulesuspension"));
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddMeter(ServiceMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsqlInstrumentation();
+            metrics.AddMeter(ServiceMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(databaseSources);
             if (settings.MetricsEnabled)
             {
                 metrics.AddPrometheusExporter();
@@ -48,7 +50,7 @@ internal static class TelemetryHosting
         });
         if (otlp is not null)
         {
-            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql().AddOtlpExporter(o => o.Endpoint = otlp));
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource(databaseSources).AddOtlpExporter(o => o.Endpoint = otlp));
         }
 
         return services;

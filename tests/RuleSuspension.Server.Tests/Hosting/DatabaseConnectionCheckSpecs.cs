@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Persistence;
-using RuleSuspension.Server.Hosting;
+using RuleSuspension.Infrastructure.Hosting;
 using RuleSuspension.Testing;
 
 namespace RuleSuspension.Server.Tests.Hosting;

@@ -2,15 +2,17 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RuleSuspension.Persistence;
 
-namespace RuleSuspension.Server.Hosting;
+namespace RuleSuspension.Infrastructure.Hosting;
 
 /// <summary>
 /// Before anything starts (the server, a CLI verb): one connection to the database, so that an unreachable one stops
 /// the start with one line naming the provider and where it was looked for, not a stack of exceptions.
 /// </summary>
-internal static class DatabaseConnectionCheck
+public static class DatabaseConnectionCheck
 {
     public static async Task<bool> ReachableAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -1,10 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RuleSuspension.Persistence;
 using RuleSuspension.Persistence.Statistics;
 
-namespace RuleSuspension.Server.Hosting;
+namespace RuleSuspension.Infrastructure.Hosting;
 
 /// <summary>
-/// On PostgreSQL, analyses the tables that grew since their statistics every couple of seconds, so that a freshly
+/// Where the database needs it (PostgreSQL), analyses the tables that grew since their statistics every couple of seconds, so that a freshly
 /// deployed database does not run its first minutes on plans made for empty tables (see <see cref="YoungTableStatistics"/>).
 /// Starts after the migrations (it is registered after <see cref="DatabaseInitializer"/>).
 /// </summary>
@@ -12,6 +15,15 @@ internal sealed class YoungTableStatisticsService(IServiceScopeFactory scopes, I
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using (var first = scopes.CreateAsyncScope())
+        {
+            // The database in use says whether it needs this at all (only PostgreSQL does).
+            if (!first.ServiceProvider.GetRequiredService<RuleSuspensionDb>().Dialect.AnalysesYoungTables)
+            {
+                return;
+            }
+        }
+
         using var timer = new PeriodicTimer(YoungTableStatistics.Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

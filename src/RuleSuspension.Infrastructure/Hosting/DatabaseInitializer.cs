@@ -1,4 +1,9 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Application.Workflows;
@@ -6,15 +11,15 @@ using RuleSuspension.Domain.Access;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 
-namespace RuleSuspension.Server.Hosting;
+namespace RuleSuspension.Infrastructure.Hosting;
 
 /// <summary>
 /// On start (the server's, and every CLI verb's): applies migrations, loads the shipped rule sets, the code-defined
 /// rule sets of <c>Rules:Assemblies</c> and the shipped workflows, then,
 /// when no API key exists yet, creates the first SuperAdmin key and writes it to <c>admin.key</c> in the data
-/// directory, readable by the owner only.
+/// directory (<see cref="AdminKeyFile"/>), readable by the owner only.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +29,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         // The rule assemblies first: a missing or broken one stops the start before anything is written.
         _ = services.GetRequiredService<CodeRuleSetLibrary>();
@@ -36,6 +41,10 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
         await EnsureFirstKeyAsync(services, cancellationToken);
     }
 
+    /// <summary>How many migrations the database has applied (the <c>migrate</c> verb reports it).</summary>
+    public static async Task<int> AppliedMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken)
+        => (await services.GetRequiredService<RuleSuspensionDb>().Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+
     private static async Task EnsureFirstKeyAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (services.GetRequiredService<RuleSuspensionDb>().ApiKeys.Any())
@@ -45,7 +54,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
 
         var created = await services.GetRequiredService<ISender>()
             .Send(new CreateApiKey("admin", Role.SuperAdmin, Actor.System("first-start")), cancellationToken);
-        var path = services.GetRequiredService<DataDirectory>().File("admin.key");
+        var path = services.GetRequiredService<AdminKeyFile>().Path;
         await WriteOwnerOnly(path, created.Key, cancellationToken);
         services.GetRequiredService<ILogger<DatabaseInitializer>>()
             .LogWarning("No API key existed: created the SuperAdmin key 'admin' and wrote it to {AdminKeyPath} (readable by the owner only)", path);
@@ -74,4 +83,10 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigur
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
+}
+
+/// <summary>Where the first start writes the SuperAdmin key: <c>admin.key</c> in the server's data directory.</summary>
+public sealed record AdminKeyFile(string Path)
+{
+    public const string Name = "admin.key";
 }
