@@ -22,7 +22,6 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowInstanceStore, DbInstanceStore>();
         services.AddScoped<ICustomerSuspensions, DbCustomerSuspensions>();
         services.AddScoped<IHumanTaskInbox, DbTaskInbox>();
-        services.AddScoped<IWorkflowOutbox, DbOutbox>();
         services.AddScoped<IWorkflowTimerScheduler, DbTimerScheduler>();
         services.AddScoped<WorkflowEngine>();
 

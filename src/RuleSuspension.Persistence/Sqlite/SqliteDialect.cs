@@ -64,13 +64,8 @@ public sealed class SqliteDialect : IDatabaseDialect
         => Task.CompletedTask;
 
     /// <summary>One writer, one node: a plain query is enough.</summary>
-    public async Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
-    {
-        var messages = await due.Select(db.Outbox).ToListAsync(cancellationToken);
-        due.Claim(messages);
-        await db.SaveChangesAsync(cancellationToken);
-        return messages;
-    }
+    public async Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
+        => await due.ClaimAsync(db, await due.Select(db.OutboxDeliveries).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>A file of its own beside the database (<c>quartz.db</c>), so that the scheduler's writes never wait for the application's.</summary>
     public void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory)

@@ -10,12 +10,10 @@ using RuleSuspension.Infrastructure;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
-using RuleSuspension.Server.Email;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
 using RuleSuspension.Server.Telemetry;
-using RuleSuspension.Server.Webhooks;
 
 namespace RuleSuspension.Server.Hosting;
 
@@ -93,15 +91,13 @@ public static class ServerApp
             provider.GetRequiredService<IConfiguration>().GetSection("Rules:Assemblies").Get<string[]>() ?? [], Directory.GetCurrentDirectory()));
         services.AddSingleton(configuration.GetSection("Decisions").Get<DecisionRecordOptions>() ?? new DecisionRecordOptions());
         services.AddRuleSuspensionApplication();
-        services.AddRuleSuspensionInfrastructure();
+        services.AddRuleSuspensionInfrastructure(configuration);
         services.AddHostedService<DatabaseInitializer>();
         if (databaseSettings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddHostedService<YoungTableStatisticsService>();
         }
 
-        services.AddWebhooks(configuration);
-        services.AddEmail(configuration);
         services.AddRuleSuspensionTelemetry(configuration);
         services.AddRuleSuspensionScheduling(configuration, databaseSettings, data.Path);
 

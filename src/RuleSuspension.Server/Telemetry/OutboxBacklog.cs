@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Persistence;
 using RuleSuspension.Persistence.Telemetry;
-using RuleSuspension.Server.Email;
-using RuleSuspension.Server.Webhooks;
+using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Infrastructure.Outbox.Email;
 
 namespace RuleSuspension.Server.Telemetry;
 
@@ -10,15 +10,15 @@ namespace RuleSuspension.Server.Telemetry;
 public sealed record OutboxBacklogCount(long Webhook, long Email);
 
 /// <summary>Counts the outbox backlog: for <c>/health</c> on demand, and for the gauge every <see cref="TelemetrySettings.BacklogInterval"/>.</summary>
-internal sealed class OutboxBacklog(WebhookSettings webhooks, SmtpSettings smtp)
+internal sealed class OutboxBacklog(SmtpSettings smtp)
 {
     public async Task<OutboxBacklogCount> CountAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
     {
-        var webhook = await db.Outbox.LongCountAsync(m => m.DeliveredAt == null && m.Attempts < webhooks.MaxAttempts, cancellationToken);
+        var webhook = await db.OutboxDeliveries.LongCountAsync(d => d.Channel == OutboxChannel.Webhook && d.Status == DeliveryStatus.Pending, cancellationToken);
 
         // With email off nothing is waiting to be mailed.
         var email = smtp.Enabled
-            ? await db.Outbox.LongCountAsync(m => m.EmailedAt == null && m.EmailAttempts < smtp.MaxAttempts && EmailDelivery.EmailedTypes.Contains(m.Type), cancellationToken)
+            ? await db.OutboxDeliveries.LongCountAsync(d => d.Channel == OutboxChannel.Email && d.Status == DeliveryStatus.Pending, cancellationToken)
             : 0;
         return new OutboxBacklogCount(webhook, email);
     }

@@ -1,4 +1,4 @@
-namespace RuleSuspension.Server.Outbox;
+namespace RuleSuspension.Infrastructure.Outbox;
 
 /// <summary>How often a channel (webhooks, email) polls the outbox, and how it retries.</summary>
 public abstract class OutboxDeliverySettings
