@@ -25,7 +25,7 @@ public sealed record OutboxDue(OutboxChannel Channel, DateTimeOffset Now, DateTi
     }
 
     /// <summary>Takes the deliveries until <see cref="Until"/> and loads their messages.</summary>
-    internal async Task<List<OutboxDelivery>> ClaimAsync(RuleSuspensionDb db, List<OutboxDelivery> due, CancellationToken cancellationToken)
+    private async Task<List<OutboxDelivery>> ClaimAsync(RuleSuspensionDb db, List<OutboxDelivery> due, CancellationToken cancellationToken)
     {
         foreach (var delivery in due)
         {
@@ -41,8 +41,8 @@ public sealed record OutboxDue(OutboxChannel Channel, DateTimeOffset Now, DateTi
     }
 
     /// <summary>
-    /// Several nodes share the table: the rows <paramref name="locked"/> reads are locked, and skipped by the others,
-    /// so no two take the same delivery; the claim then keeps them theirs after this short transaction ends.
+    /// The rows <paramref name="locked"/> reads are locked (skipped by the other nodes, or the whole database held on
+    /// SQLite), so no two senders take the same delivery; the claim keeps them theirs after this short transaction ends.
     /// </summary>
     internal async Task<List<OutboxDelivery>> ClaimLockedAsync(RuleSuspensionDb db, IQueryable<OutboxDelivery> locked, CancellationToken cancellationToken)
     {

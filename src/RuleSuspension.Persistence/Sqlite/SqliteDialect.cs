@@ -63,9 +63,9 @@ public sealed class SqliteDialect : IDatabaseDialect
     public Task LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
         => Task.CompletedTask;
 
-    /// <summary>One writer, one node: a plain query is enough.</summary>
-    public async Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
-        => await due.ClaimAsync(db, await due.Select(db.OutboxDeliveries).ToListAsync(cancellationToken), cancellationToken);
+    /// <summary>The claim's transaction begins with the write lock, so a second claim reads only after the first committed.</summary>
+    public Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
+        => due.ClaimLockedAsync(db, due.Select(db.OutboxDeliveries), cancellationToken);
 
     /// <summary>A file of its own beside the database (<c>quartz.db</c>), so that the scheduler's writes never wait for the application's.</summary>
     public void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory)
