@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
+using SmtpServer.Authentication;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -29,15 +30,21 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <param name="login">When given, the one user name and password the sink takes; no mail is taken without them.</param>
+    public static async Task<SmtpSink> StartAsync((string User, string Password)? login = null)
     {
         var sink = new SmtpSink(FreePort());
         var options = new SmtpServerOptionsBuilder()
             .ServerName("sink.test")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, sink.Port)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, sink.Port)).AuthenticationRequired(login is not null).AllowUnsecureAuthentication())
             .Build();
         var services = new ServiceProvider();
         services.Add(new Store(sink));
+        if (login is { } l)
+        {
+            services.Add(new Login(l.User, l.Password));
+        }
+
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, e) => e.Context.Properties[ConnectionKey] = Interlocked.Increment(ref sink._connections);
         sink._serving = server.StartAsync(sink._stop.Token);
@@ -98,11 +105,18 @@ internal sealed class SmtpSink : IAsyncDisposable
                 transaction.To.Select(m => $"{m.User}@{m.Host}").ToList(),
                 mail.Subject + "\r\n" + mail.TextBody,
                 mail.Headers["X-RuleSuspension-Message-Id"],
-                (int)context.Properties[ConnectionKey]));
+                (int)context.Properties[ConnectionKey],
+                context.Authentication.IsAuthenticated ? context.Authentication.User : null));
             return SmtpResponse.Ok;
         }
     }
+
+    private sealed class Login(string user, string password) : IUserAuthenticator
+    {
+        public Task<bool> AuthenticateAsync(ISessionContext context, string user1, string password1, CancellationToken cancellationToken)
+            => Task.FromResult(user1 == user && password1 == password);
+    }
 }
 
-/// <summary>One mail as the sink got it: the RCPT TO addresses, the subject and plain text, and its connection's number.</summary>
-internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Text, string? MessageId, int Connection);
+/// <summary>One mail as the sink got it: the RCPT TO addresses, the subject and plain text, its connection's number and who logged in.</summary>
+internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Text, string? MessageId, int Connection, string? User);
