@@ -33,7 +33,8 @@ public sealed record OutboxMessageResponse(
     public static OutboxMessageResponse From(OutboxMessage m)
     {
         var deliveries = m.Deliveries.OrderBy(d => d.Channel).Select(OutboxDeliveryResponse.From).ToList();
-        var webhook = deliveries.Find(d => d.Channel == "webhook") ?? deliveries[0];
+        // Every message has a webhook delivery (every type goes out as one); a row without it reads as never tried.
+        var webhook = deliveries.Find(d => d.Channel == "webhook") ?? new OutboxDeliveryResponse("webhook", "pending", 0, null, null, null);
         return new(m.Id, m.Type, m.CustomerId, m.CreatedAt, webhook.Status, webhook.Attempts, webhook.LastError, webhook.NextAttemptAt, webhook.DeliveredAt, deliveries);
     }
 }

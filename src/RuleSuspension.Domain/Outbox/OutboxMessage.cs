@@ -7,6 +7,11 @@ namespace RuleSuspension.Domain.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The notifications the account managers are emailed of.</summary>
+    public static readonly IReadOnlyList<string> EmailedTypes = ["customer.suspended", "customer.warned", "customer.reactivated"];
+
+    private readonly List<OutboxDelivery> _deliveries = [];
+
     private OutboxMessage()
     {
         Type = CustomerId = Payload = null!;
@@ -37,12 +42,7 @@ public sealed class OutboxMessage
     /// <summary>One delivery per channel that sends this type: every type goes out as a webhook, some as email too.</summary>
     public IReadOnlyCollection<OutboxDelivery> Deliveries => _deliveries;
 
-    private readonly List<OutboxDelivery> _deliveries = [];
-
     public OutboxDelivery? DeliveryOn(OutboxChannel channel) => _deliveries.Find(d => d.Channel == channel);
-
-    /// <summary>The notifications the account managers are emailed of.</summary>
-    public static readonly IReadOnlyList<string> EmailedTypes = ["customer.suspended", "customer.warned", "customer.reactivated"];
 
     /// <summary>The channels a message of <paramref name="type"/> goes out on.</summary>
     public static IEnumerable<OutboxChannel> ChannelsFor(string type)

@@ -132,7 +132,7 @@ internal sealed class EmailBatch(RuleSuspensionDb db, SmtpSettings settings) : I
             await client.SendAsync(mail, cancellationToken);
             return SendOutcome.Sent;
         }
-        catch (Exception e) when (e is SmtpCommandException)
+        catch (SmtpCommandException e)
         {
             // The relay refused this email (a recipient, say); the connection stays good for the next one.
             return SendOutcome.Failed(Explain(e));
