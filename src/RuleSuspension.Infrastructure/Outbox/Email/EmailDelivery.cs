@@ -25,7 +25,8 @@ internal sealed class EmailDelivery(SmtpSettings settings, ILogger<EmailDelivery
 
     public OutboxDeliverySettings Settings => settings;
 
-    public TimeSpan LongestSend => settings.Timeout;
+    /// <summary>An email is three timed steps (MAIL FROM, RCPT TO, DATA); the batch's connection adds its own at most once.</summary>
+    public TimeSpan LongestSend => settings.Timeout * 3;
 
     public bool Announce()
     {
