@@ -53,7 +53,7 @@ public interface IDatabaseDialect
     Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken);
 
     /// <summary>Takes the due messages of one channel so that no other node sends them meanwhile, and saves the claim.</summary>
-    Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken);
+    Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken);
 
     /// <summary>Quartz's persistent job store on this database (clustering is added by the caller when <see cref="SharedByNodes"/>).</summary>
     void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory);

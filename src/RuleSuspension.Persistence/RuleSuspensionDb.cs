@@ -66,6 +66,8 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<OverdueWarning> OverdueWarnings => Set<OverdueWarning>();

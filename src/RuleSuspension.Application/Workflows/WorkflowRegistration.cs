@@ -19,7 +19,6 @@ public static class WorkflowRegistration
         services.AddScoped<RuleSetBridge>();
         services.AddScoped<IRuleSetEvaluator>(sp => sp.GetRequiredService<RuleSetBridge>());
         services.AddScoped<IWorkflowFacts>(sp => sp.GetRequiredService<RuleSetBridge>());
-        services.AddScoped<IWorkflowOutbox, DbOutbox>();
         services.AddScoped<WorkflowEngine>();
 
         services.AddScoped<WorkflowDispatcher>();

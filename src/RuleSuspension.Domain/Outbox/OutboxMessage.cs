@@ -1,11 +1,17 @@
 namespace RuleSuspension.Domain.Outbox;
 
 /// <summary>
-/// A notification to deliver (webhook, email), written in the same transaction as the change it reports, so that a
-/// crash loses none. Delivery is at least once; <see cref="Id"/> lets the receiver drop repeats.
+/// A notification to deliver, written in the same transaction as the change it reports, so that a crash loses none.
+/// Each channel (webhook, email) delivers it apart (<see cref="Deliveries"/>). Delivery is at least once;
+/// <see cref="Id"/> lets the receiver drop repeats.
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The notifications the account managers are emailed of.</summary>
+    public static readonly IReadOnlyList<string> EmailedTypes = ["customer.suspended", "customer.warned", "customer.reactivated"];
+
+    private readonly List<OutboxDelivery> _deliveries = [];
+
     private OutboxMessage()
     {
         Type = CustomerId = Payload = null!;
@@ -18,6 +24,7 @@ public sealed class OutboxMessage
         CustomerId = customerId;
         Payload = payload;
         CreatedAt = createdAt.ToUniversalTime();
+        _deliveries.AddRange(ChannelsFor(type).Select(channel => new OutboxDelivery(id, channel)));
     }
 
     public Guid Id { get; private set; }
@@ -32,85 +39,12 @@ public sealed class OutboxMessage
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public int Attempts { get; private set; }
+    /// <summary>One delivery per channel that sends this type: every type goes out as a webhook, some as email too.</summary>
+    public IReadOnlyCollection<OutboxDelivery> Deliveries => _deliveries;
 
-    public DateTimeOffset? DeliveredAt { get; private set; }
+    public OutboxDelivery? DeliveryOn(OutboxChannel channel) => _deliveries.Find(d => d.Channel == channel);
 
-    public string? LastError { get; private set; }
-
-    /// <summary>
-    /// When the sender may next try, if undelivered: after a failed attempt, the end of its backoff; while a sender
-    /// holds the message, the end of its claim. Null means "as soon as possible".
-    /// </summary>
-    public DateTimeOffset? NextAttemptAt { get; private set; }
-
-    /// <summary>
-    /// Email is tracked apart from the webhooks (DESIGN §8b), so that a failure on one channel never resends on the
-    /// other: when the account managers were mailed (or there was no one to mail), and the email attempts so far.
-    /// </summary>
-    public DateTimeOffset? EmailedAt { get; private set; }
-
-    public int EmailAttempts { get; private set; }
-
-    public string? EmailLastError { get; private set; }
-
-    /// <summary>As <see cref="NextAttemptAt"/>, for the email sender.</summary>
-    public DateTimeOffset? EmailNextAttemptAt { get; private set; }
-
-    public void RecordAttempt(DateTimeOffset at, string? error)
-    {
-        Attempts++;
-        LastError = error;
-        if (error is null)
-        {
-            DeliveredAt = at.ToUniversalTime();
-            NextAttemptAt = null;
-        }
-    }
-
-    /// <summary>
-    /// A sender takes the message until <paramref name="until"/>: no other sender picks it up before then, and if this
-    /// one dies mid-delivery the message is due again when the claim runs out (so nothing is lost).
-    /// </summary>
-    public void Claim(DateTimeOffset until) => NextAttemptAt = until.ToUniversalTime();
-
-    /// <summary>The sender gives the message back unsent (shutting down): it is due again at once.</summary>
-    public void ReleaseClaim() => NextAttemptAt = null;
-
-    /// <summary>A failed delivery: counted, explained, and tried again no earlier than <paramref name="retryAt"/>.</summary>
-    public void RecordFailedAttempt(DateTimeOffset at, string error, DateTimeOffset retryAt)
-    {
-        RecordAttempt(at, error);
-        NextAttemptAt = retryAt.ToUniversalTime();
-    }
-
-    /// <summary>The email attempts of the message: the same claim, attempt and backoff steps as the webhook ones.</summary>
-    public void ClaimEmail(DateTimeOffset until) => EmailNextAttemptAt = until.ToUniversalTime();
-
-    public void ReleaseEmailClaim() => EmailNextAttemptAt = null;
-
-    public void RecordEmailAttempt(DateTimeOffset at, string? error)
-    {
-        EmailAttempts++;
-        EmailLastError = error;
-        if (error is null)
-        {
-            EmailedAt = at.ToUniversalTime();
-            EmailNextAttemptAt = null;
-        }
-    }
-
-    public void RecordFailedEmailAttempt(DateTimeOffset at, string error, DateTimeOffset retryAt)
-    {
-        RecordEmailAttempt(at, error);
-        EmailNextAttemptAt = retryAt.ToUniversalTime();
-    }
-
-    /// <summary>Nothing to send on this channel (no account managers): done without an attempt.</summary>
-    public void SkipEmail(DateTimeOffset at)
-    {
-        EmailedAt = at.ToUniversalTime();
-        EmailNextAttemptAt = null;
-        EmailLastError = null;
-    }
+    /// <summary>The channels a message of <paramref name="type"/> goes out on.</summary>
+    public static IEnumerable<OutboxChannel> ChannelsFor(string type)
+        => EmailedTypes.Contains(type) ? [OutboxChannel.Webhook, OutboxChannel.Email] : [OutboxChannel.Webhook];
 }

@@ -42,17 +42,28 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(64);
         builder.Property(m => m.CustomerId).HasMaxLength(128);
-        builder.Property(m => m.LastError).HasMaxLength(2000);
-        builder.Property(m => m.EmailLastError).HasMaxLength(2000);
+        builder.HasMany(m => m.Deliveries).WithOne(d => d.Message).HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Deliveries).HasField("_deliveries");
 
-        // The sender asks for undelivered messages, oldest first.
-        builder.HasIndex(m => new { m.DeliveredAt, m.CreatedAt });
-
-        // ... that are due: never tried, or past their backoff or an abandoned claim.
-        builder.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt });
+        // The senders take the oldest due deliveries first; operators list the newest messages first.
+        builder.HasIndex(m => m.CreatedAt);
         builder.HasIndex(m => m.CustomerId);
+    }
+}
 
-        // The email sender's due messages, tracked apart from the webhooks.
-        builder.HasIndex(m => new { m.EmailedAt, m.EmailNextAttemptAt });
+internal sealed class OutboxDeliveryConfiguration : IEntityTypeConfiguration<OutboxDelivery>
+{
+    public void Configure(EntityTypeBuilder<OutboxDelivery> builder)
+    {
+        builder.ToTable("OutboxDeliveries");
+        builder.HasKey(d => new { d.MessageId, d.Channel });
+        builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.LastError).HasMaxLength(2000);
+
+        // A channel's sender asks for its pending deliveries that are due: never tried, past their backoff or an
+        // abandoned claim; the backlog and the operators' filters ask by channel and status too.
+        builder.HasIndex(d => new { d.Channel, d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => d.Status);
     }
 }

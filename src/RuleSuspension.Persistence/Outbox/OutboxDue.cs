@@ -4,57 +4,52 @@ using RuleSuspension.Domain.Outbox;
 namespace RuleSuspension.Persistence.Outbox;
 
 /// <summary>
-/// Which outbox messages one sender takes: undelivered on its channel, due, with attempts left, oldest first; the
-/// e-mail channel only the types it sends. The dialects write it in their SQL from the column names here.
+/// Which deliveries one channel's sender takes: pending on its channel, due (never tried, past their backoff or an
+/// abandoned claim), oldest message first. The dialects write it in their SQL; its parameters are
+/// <see cref="Parameters"/>.
 /// </summary>
-/// <param name="Email">The e-mail channel; otherwise the webhook channel (which sends every type).</param>
-/// <param name="Until">The claim: no other sender takes the messages before then.</param>
-public sealed record OutboxDue(bool Email, IReadOnlyList<string> Types, DateTimeOffset Now, DateTimeOffset Until, int BatchSize, int MaxAttempts)
+/// <param name="Until">The claim: no other sender takes the deliveries before then.</param>
+public sealed record OutboxDue(OutboxChannel Channel, DateTimeOffset Now, DateTimeOffset Until, int BatchSize)
 {
-    /// <summary>The channel's "sent at" column.</summary>
-    public string SentColumn => Email ? nameof(OutboxMessage.EmailedAt) : nameof(OutboxMessage.DeliveredAt);
-
-    /// <summary>The channel's "next attempt at" column (also its claim).</summary>
-    public string NextAttemptColumn => Email ? nameof(OutboxMessage.EmailNextAttemptAt) : nameof(OutboxMessage.NextAttemptAt);
-
-    public string AttemptsColumn => Email ? nameof(OutboxMessage.EmailAttempts) : nameof(OutboxMessage.Attempts);
+    /// <summary><c>{0}</c> the channel, <c>{1}</c> now, <c>{2}</c> the batch size, <c>{3}</c> the pending status (as stored).</summary>
+    public object[] Parameters => [Channel.ToString(), Now, BatchSize, nameof(DeliveryStatus.Pending)];
 
     /// <summary>The same condition in LINQ, for a database whose one writer needs no row locks.</summary>
-    public IQueryable<OutboxMessage> Select(IQueryable<OutboxMessage> outbox)
+    public IQueryable<OutboxDelivery> Select(IQueryable<OutboxDelivery> deliveries)
     {
-        var (now, maxAttempts, types) = (Now, MaxAttempts, Types);
-        var due = Email
-            ? outbox.Where(m => m.EmailedAt == null && (m.EmailNextAttemptAt == null || m.EmailNextAttemptAt <= now) && m.EmailAttempts < maxAttempts && types.Contains(m.Type))
-            : outbox.Where(m => m.DeliveredAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && m.Attempts < maxAttempts);
-        return due.OrderBy(m => m.CreatedAt).Take(BatchSize);
+        var (channel, now) = (Channel, Now);
+        return deliveries
+            .Where(d => d.Channel == channel && d.Status == DeliveryStatus.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
+            .OrderBy(d => d.Message.CreatedAt)
+            .Take(BatchSize);
     }
 
-    public void Claim(IEnumerable<OutboxMessage> messages)
+    /// <summary>Takes the deliveries until <see cref="Until"/> and loads their messages.</summary>
+    private async Task<List<OutboxDelivery>> ClaimAsync(RuleSuspensionDb db, List<OutboxDelivery> due, CancellationToken cancellationToken)
     {
-        foreach (var message in messages)
+        foreach (var delivery in due)
         {
-            if (Email)
-            {
-                message.ClaimEmail(Until);
-            }
-            else
-            {
-                message.Claim(Until);
-            }
+            delivery.Claim(Until);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = due.Select(d => d.MessageId).ToList();
+
+        // Loaded into the same context, the messages become the deliveries' Message.
+        await db.Outbox.Where(m => ids.Contains(m.Id)).LoadAsync(cancellationToken);
+        return due.OrderBy(d => d.Message.CreatedAt).ToList();
     }
 
     /// <summary>
-    /// Several nodes share the table: the rows <paramref name="locked"/> reads are locked, and skipped by the others,
-    /// so no two take the same message; the claim then keeps them theirs after this short transaction ends.
+    /// The rows <paramref name="locked"/> reads are locked (skipped by the other nodes, or the whole database held on
+    /// SQLite), so no two senders take the same delivery; the claim keeps them theirs after this short transaction ends.
     /// </summary>
-    internal async Task<List<OutboxMessage>> ClaimLockedAsync(RuleSuspensionDb db, IQueryable<OutboxMessage> locked, CancellationToken cancellationToken)
+    internal async Task<List<OutboxDelivery>> ClaimLockedAsync(RuleSuspensionDb db, IQueryable<OutboxDelivery> locked, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await locked.ToListAsync(cancellationToken);
-        Claim(due);
-        await db.SaveChangesAsync(cancellationToken);
+        var claimed = await ClaimAsync(db, due, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return due;
+        return claimed;
     }
 }

@@ -84,20 +84,17 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
         => (long)(await AdoStatement.ScalarAsync(db, LockCustomersSql, "customers", orderedCustomerIds.ToArray(), cancellationToken))!;
 
     /// <summary><c>FOR UPDATE SKIP LOCKED</c>: the rows one node reads are skipped by the others.</summary>
-    public Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
-        => due.ClaimLockedAsync(db, db.Outbox.FromSqlRaw(ClaimSql(due), ClaimParameters(due)), cancellationToken);
+    public Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
+        => due.ClaimLockedAsync(db, db.OutboxDeliveries.FromSqlRaw(ClaimSql, due.Parameters), cancellationToken);
 
-    /// <summary>The claim's statement; <c>{0}</c> to <c>{3}</c> are now, the attempts limit, the batch size and the e-mail types.</summary>
-    internal static string ClaimSql(OutboxDue due) => $$"""
-        SELECT * FROM "Outbox"
-        WHERE "{{due.SentColumn}}" IS NULL AND ("{{due.NextAttemptColumn}}" IS NULL OR "{{due.NextAttemptColumn}}" <= {0}) AND "{{due.AttemptsColumn}}" < {1}{{(due.Email ? """ AND "Type" = ANY({3})""" : "")}}
-        ORDER BY "CreatedAt"
+    /// <summary>The claim's statement, with <see cref="OutboxDue.Parameters"/>.</summary>
+    internal const string ClaimSql = """
+        SELECT d.* FROM "OutboxDeliveries" AS d JOIN "Outbox" AS m ON m."Id" = d."MessageId"
+        WHERE d."Channel" = {0} AND d."Status" = {3} AND (d."NextAttemptAt" IS NULL OR d."NextAttemptAt" <= {1})
+        ORDER BY m."CreatedAt"
         LIMIT {2}
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE OF d SKIP LOCKED
         """;
-
-    private static object[] ClaimParameters(OutboxDue due)
-        => due.Email ? [due.Now, due.MaxAttempts, due.BatchSize, due.Types.ToArray()] : [due.Now, due.MaxAttempts, due.BatchSize];
 
     public void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory)
         => store.UsePostgres(settings.RequiredConnectionString());

@@ -145,18 +145,16 @@ public sealed class SqlServerDialect : IDatabaseDialect
     /// <c>UPDLOCK, READPAST, ROWLOCK</c>: the rows one node reads are locked until its claim commits, and the others
     /// read past them rather than wait.
     /// </summary>
-    public Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
-        => due.ClaimLockedAsync(db, db.Outbox.FromSqlRaw(ClaimSql(due), ClaimParameters(due)), cancellationToken);
+    public Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
+        => due.ClaimLockedAsync(db, db.OutboxDeliveries.FromSqlRaw(ClaimSql, due.Parameters), cancellationToken);
 
-    /// <summary>The claim's statement; <c>{0}</c> to <c>{3}</c> are now, the attempts limit, the batch size and the e-mail types (a JSON array).</summary>
-    internal static string ClaimSql(OutboxDue due) => $$"""
-        SELECT TOP ({2}) * FROM [Outbox] WITH (UPDLOCK, READPAST, ROWLOCK)
-        WHERE [{{due.SentColumn}}] IS NULL AND ([{{due.NextAttemptColumn}}] IS NULL OR [{{due.NextAttemptColumn}}] <= {0}) AND [{{due.AttemptsColumn}}] < {1}{{(due.Email ? " AND [Type] IN (SELECT [value] FROM OPENJSON({3}))" : "")}}
-        ORDER BY [CreatedAt]
+    /// <summary>The claim's statement, with <see cref="OutboxDue.Parameters"/>.</summary>
+    internal const string ClaimSql = """
+        SELECT TOP ({2}) d.* FROM [OutboxDeliveries] AS d WITH (UPDLOCK, READPAST, ROWLOCK)
+        JOIN [Outbox] AS m ON m.[Id] = d.[MessageId]
+        WHERE d.[Channel] = {0} AND d.[Status] = {3} AND (d.[NextAttemptAt] IS NULL OR d.[NextAttemptAt] <= {1})
+        ORDER BY m.[CreatedAt]
         """;
-
-    private static object[] ClaimParameters(OutboxDue due)
-        => due.Email ? [due.Now, due.MaxAttempts, due.BatchSize, JsonSerializer.Serialize(due.Types)] : [due.Now, due.MaxAttempts, due.BatchSize];
 
     /// <summary>Quartz's SQL Server store, through the client's factory; <c>ProvisionSchema</c> creates its tables from Quartz's own script.</summary>
     public void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory)

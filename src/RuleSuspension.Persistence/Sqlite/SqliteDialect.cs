@@ -64,14 +64,9 @@ public sealed class SqliteDialect : IDatabaseDialect
     public async Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
         => await db.CatalogueStampAsync(cancellationToken);
 
-    /// <summary>One writer, one node: a plain query is enough.</summary>
-    public async Task<List<OutboxMessage>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
-    {
-        var messages = await due.Select(db.Outbox).ToListAsync(cancellationToken);
-        due.Claim(messages);
-        await db.SaveChangesAsync(cancellationToken);
-        return messages;
-    }
+    /// <summary>The claim's transaction begins with the write lock, so a second claim reads only after the first committed.</summary>
+    public Task<List<OutboxDelivery>> ClaimOutboxAsync(RuleSuspensionDb db, OutboxDue due, CancellationToken cancellationToken)
+        => due.ClaimLockedAsync(db, due.Select(db.OutboxDeliveries), cancellationToken);
 
     /// <summary>A file of its own beside the database (<c>quartz.db</c>), so that the scheduler's writes never wait for the application's.</summary>
     public void UseJobStore(IPersistentStoreBuilder store, DatabaseSettings settings, string dataDirectory)

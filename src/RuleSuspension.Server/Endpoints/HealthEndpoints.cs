@@ -1,6 +1,7 @@
 using Mediator;
 using Quartz;
 using RuleSuspension.Application.Health;
+using RuleSuspension.Infrastructure.Outbox;
 using RuleSuspension.Server.Telemetry;
 
 namespace RuleSuspension.Server.Endpoints;

@@ -13,12 +13,12 @@ using RuleSuspension.Persistence;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
 using RuleSuspension.Scheduling.Configuration;
-using RuleSuspension.Server.Email;
+using RuleSuspension.Infrastructure.Outbox.Email;
+using RuleSuspension.Infrastructure.Outbox.Webhooks;
 using RuleSuspension.Server.Endpoints;
 using RuleSuspension.Server.Errors;
 using RuleSuspension.Server.Security;
 using RuleSuspension.Server.Telemetry;
-using RuleSuspension.Server.Webhooks;
 
 namespace RuleSuspension.Server.Hosting;
 
@@ -99,10 +99,9 @@ public static class ServerApp
         services.AddSingleton(services.Add<DecisionRecordOptions>(configuration, "Decisions"));
         services.AddRuleSuspensionApplication();
         services.AddSingleton(new AdminKeyFile(data.File(AdminKeyFile.Name)));
-        services.AddRuleSuspensionInfrastructure();
+        services.AddRuleSuspensionInfrastructure(
+            services.Add<WebhookSettings>(configuration, WebhookSettings.Section), services.Add<SmtpSettings>(configuration, SmtpSettings.Section));
 
-        services.AddWebhooks(configuration);
-        services.AddEmail(configuration);
         services.AddRuleSuspensionTelemetry(configuration);
         services.AddRuleSuspensionScheduling(
             services.Add<SchedulerSettings>(configuration, "Scheduling"), services.Add<OverdueCheckOptions>(configuration, "OverdueCheck"), databaseSettings, data.Path);

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using FluentValidation;
 using Quartz;
 using RuleSuspension.Application;
@@ -8,10 +7,10 @@ using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Domain.Tenants;
 using RuleSuspension.Persistence;
 using RuleSuspension.Scheduling.Configuration;
-using RuleSuspension.Server.Email;
-using RuleSuspension.Server.Outbox;
+using RuleSuspension.Infrastructure.Outbox;
+using RuleSuspension.Infrastructure.Outbox.Email;
+using RuleSuspension.Infrastructure.Outbox.Webhooks;
 using RuleSuspension.Server.Telemetry;
-using RuleSuspension.Server.Webhooks;
 
 namespace RuleSuspension.Server.Hosting;
 
@@ -91,6 +90,8 @@ internal static class SettingsValidators
             RuleFor(o => o.TimeZone).Must(z => TenantClock.Resolve(z.Trim()) is not null)
                 .WithMessage("'{PropertyValue}' is not a known IANA time zone id (e.g. UTC, Europe/Paris).");
             RuleFor(o => o.BatchSize).InclusiveBetween(1, 100_000).WithMessage("must be between 1 and 100000 (it is {PropertyValue}).");
+            RuleFor(o => o.Parallelism).InclusiveBetween(1, OverdueCheckOptions.MaxParallelism)
+                .WithMessage($"must be between 1 and {OverdueCheckOptions.MaxParallelism} (it is {{PropertyValue}}).");
             RuleFor(o => o.RuleSet).Must(id => InputLimits.IdProblem(id) is null).WithMessage(o => "is not a rule set name: it " + InputLimits.IdProblem(o.RuleSet));
             RuleFor(o => o.Workflow).Must(id => InputLimits.IdProblem(id) is null).WithMessage(o => "is not a workflow id: it " + InputLimits.IdProblem(o.Workflow));
         }
@@ -142,7 +143,8 @@ internal static class SettingsValidators
             When(s => s.Enabled, () =>
             {
                 RuleFor(s => s.Port).InclusiveBetween(1, 65535).WithMessage("must be between 1 and 65535 (it is {PropertyValue}).");
-                RuleFor(s => s.From).Must(from => MailAddress.TryCreate(from, out _)).WithMessage("must be an email address when Smtp:Host is set.");
+                RuleFor(s => s.From).Must(from => SmtpSettings.AddressOf(from) is not null).WithMessage("must be an email address when Smtp:Host is set.");
+                RuleFor(s => s.Security).IsInEnum().WithMessage("must be StartTls, None or Tls.");
                 OutboxDelivery(this);
             });
         }

@@ -23,7 +23,6 @@ internal static class TelemetryHosting
     {
         var settings = services.Add<TelemetrySettings>(configuration, TelemetrySettings.Section);
         services.AddSingleton(settings);
-        services.AddSingleton<OutboxBacklog>();
         services.AddHostedService<OutboxBacklogSampler>();
 
         var otlp = string.IsNullOrWhiteSpace(settings.OtlpEndpoint) ? null : new Uri(settings.OtlpEndpoint);

@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Persistence.Outbox;
 using RuleSuspension.Persistence.SqlServer;
@@ -53,23 +54,22 @@ public class SqlServerDialectSpecs
         => Assert.Equal("tcp:db.example,1433", SqlServerDialect.Instance.Location("Server=tcp:db.example,1433;Database=rs"));
 
     [Fact]
-    public void The_email_claim_reads_the_email_columns_and_only_the_types_it_sends()
+    public void The_claim_takes_one_channels_pending_deliveries()
     {
-        var sql = SqlServerDialect.ClaimSql(new OutboxDue(true, ["customer.suspended"], Now, Now.AddMinutes(1), 50, 10));
+        var sql = SqlServerDialect.ClaimSql;
 
-        Assert.Contains("[EmailedAt] IS NULL", sql);
-        Assert.Contains("[EmailAttempts] < {1}", sql);
-        Assert.Contains("OPENJSON({3})", sql);
+        Assert.Contains("d.[Channel] = {0}", sql);
+        Assert.Contains("d.[Status] = {3}", sql);
+        Assert.Equal(["Email", Now, 50, "Pending"], new OutboxDue(OutboxChannel.Email, Now, Now.AddMinutes(1), 50).Parameters);
     }
 
     [Fact]
-    public void The_webhook_claim_reads_past_rows_another_node_holds()
+    public void The_claim_reads_past_rows_another_node_holds()
     {
-        var sql = SqlServerDialect.ClaimSql(new OutboxDue(false, [], Now, Now.AddMinutes(1), 50, 10));
+        var sql = SqlServerDialect.ClaimSql;
 
-        Assert.Contains("WITH (UPDLOCK, READPAST, ROWLOCK)", sql);
-        Assert.Contains("[DeliveredAt] IS NULL", sql);
-        Assert.DoesNotContain("[Type]", sql);
+        Assert.Contains("[OutboxDeliveries] AS d WITH (UPDLOCK, READPAST, ROWLOCK)", sql);
+        Assert.Contains("ORDER BY m.[CreatedAt]", sql);
     }
 
     [Fact]

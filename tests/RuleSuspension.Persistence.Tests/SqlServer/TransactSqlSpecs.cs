@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using RuleSuspension.Persistence.Outbox;
 using RuleSuspension.Persistence.SqlServer;
 
 namespace RuleSuspension.Persistence.Tests.SqlServer;
@@ -12,8 +11,6 @@ namespace RuleSuspension.Persistence.Tests.SqlServer;
 /// </summary>
 public class TransactSqlSpecs
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-
     private static void AssertParses(string sql) => Assert.True(TransactSql.Errors(sql) is [], string.Join(Environment.NewLine, TransactSql.Errors(sql).Prepend(sql)));
 
     [Fact]
@@ -37,12 +34,8 @@ public class TransactSqlSpecs
     public void Turning_on_read_committed_snapshot_parses() => AssertParses(SqlServerDialect.ReadCommittedSnapshotSql);
 
     [Fact]
-    public void The_webhook_claim_parses()
-        => AssertParses(TransactSql.WithParameters(SqlServerDialect.ClaimSql(new OutboxDue(false, [], Now, Now.AddMinutes(1), 50, 10))));
-
-    [Fact]
-    public void The_email_claim_parses()
-        => AssertParses(TransactSql.WithParameters(SqlServerDialect.ClaimSql(new OutboxDue(true, ["customer.suspended"], Now, Now.AddMinutes(1), 50, 10))));
+    public void The_outbox_claim_parses()
+        => AssertParses(TransactSql.WithParameters(SqlServerDialect.ClaimSql));
 
     [Fact]
     public void The_full_idempotent_migration_script_parses()

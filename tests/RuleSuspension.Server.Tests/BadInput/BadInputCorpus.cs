@@ -119,6 +119,10 @@ public static class BadInputCorpus
         Post("incident retry with a reason of 5,000 characters", Role.Admin, $"/api/workflow-instances/{Guid.Empty}/retry", Json(new { reason = FiveThousand }), "reason"),
         new("incidents listed by status 0", Role.Admin, "GET", "/api/workflow-instances?status=0", null, Invalid, "status"),
 
+        // Outbox: the status and channel filters name their values (never a number).
+        new("outbox listed by status 0", Role.Admin, "GET", "/api/outbox?status=0", null, Invalid, "status"),
+        new("outbox listed by an unknown channel", Role.Admin, "GET", "/api/outbox?channel=sms", null, Invalid, "channel"),
+
         // What-if: proposed values and paging.
         Post("what-if with graceDays out of bounds", Role.Finance, "/api/rulesets/non-payment/parameters/preview", Json(new { values = new { graceDays = 400 } }), "$.values.graceDays"),
         Post("what-if with graceDays as a string", Role.Finance, "/api/rulesets/non-payment/parameters/preview", Json(new { values = new { graceDays = "30" } }), "$.values.graceDays"),

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Persistence;
 using RuleSuspension.Server.Tests.Infrastructure;
 using static RuleSuspension.Server.Tests.Infrastructure.Api;
 using static RuleSuspension.Server.Tests.Workflows.WorkflowSteps;
@@ -14,7 +16,7 @@ public sealed class EmailSpecs : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sink = SmtpSink.Start();
+        _sink = await SmtpSink.StartAsync();
         _server = new TestServer(new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1",
@@ -39,9 +41,11 @@ public sealed class EmailSpecs : IAsyncLifetime
         var customerId = NewCustomerId();
         await Accept(_server.Client(), SignUp(customerId, identityVerified: false));
 
-        // Assert
+        // Assert: emailed, and still once after later rounds have mailed another customer.
         await Eventually(async () => (await EmailedAt(customerId, "customer.suspended")) is not null);
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var other = NewCustomerId();
+        await Accept(_server.Client(), SignUp(other, identityVerified: false));
+        await Eventually(async () => (await EmailedAt(other, "customer.suspended")) is not null);
         var mail = Assert.Single(_sink.Mentioning(customerId));
         Assert.Equal(["am@host.test"], mail.Recipients);
         Assert.Contains("New Co " + customerId, mail.Text, StringComparison.Ordinal);
@@ -62,6 +66,7 @@ public sealed class EmailSpecs : IAsyncLifetime
 
         // Assert: the message is done on the email channel without a send (and never goes to the customer's own address).
         await Eventually(async () => (await EmailedAt(customerId, "customer.suspended")) is not null);
+        Assert.Equal(DeliveryStatus.Skipped, await EmailStatus(customerId, "customer.suspended"));
         Assert.Empty(_sink.Mentioning(customerId));
         Assert.DoesNotContain(_sink.Received, m => m.Recipients.Contains($"owner@{customerId}.test"));
     }
@@ -87,5 +92,11 @@ public sealed class EmailSpecs : IAsyncLifetime
     }
 
     private Task<DateTimeOffset?> EmailedAt(string customerId, string type)
-        => _server.InScopeAsync(db => db.Outbox.AsNoTracking().Where(m => m.CustomerId == customerId && m.Type == type).Select(m => m.EmailedAt).SingleOrDefaultAsync());
+        => _server.InScopeAsync(db => EmailDelivery(db, customerId, type).Select(d => d.DeliveredAt).SingleOrDefaultAsync());
+
+    private Task<DeliveryStatus> EmailStatus(string customerId, string type)
+        => _server.InScopeAsync(db => EmailDelivery(db, customerId, type).Select(d => d.Status).SingleAsync());
+
+    private static IQueryable<OutboxDelivery> EmailDelivery(RuleSuspensionDb db, string customerId, string type)
+        => db.OutboxDeliveries.AsNoTracking().Where(d => d.Message.CustomerId == customerId && d.Message.Type == type && d.Channel == OutboxChannel.Email);
 }

@@ -1,46 +1,68 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Authentication;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace RuleSuspension.Server.Tests.Email;
 
 /// <summary>
-/// A tiny SMTP server on loopback that accepts everything (220/250/354/221) and records each mail's recipients and
-/// data, so the server's real SMTP client is exercised end to end.
+/// A real SMTP server on loopback (the SmtpServer package) that accepts every mail and records its recipients, its
+/// text and the connection it came over, so the server's SMTP client is exercised end to end.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private const string ConnectionKey = "connection";
+
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
-    private Task _accepting = Task.CompletedTask;
+    private int _connections;
+    private Task _serving = Task.CompletedTask;
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    private SmtpSink(int port) => Port = port;
+
+    public int Port { get; }
 
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
-    public static SmtpSink Start()
+    /// <param name="login">When given, the one user name and password the sink takes; no mail is taken without them.</param>
+    public static async Task<SmtpSink> StartAsync((string User, string Password)? login = null)
     {
-        var sink = new SmtpSink();
-        sink._listener.Start();
-        sink._accepting = sink.AcceptAsync();
+        var sink = new SmtpSink(FreePort());
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("sink.test")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, sink.Port)).AuthenticationRequired(login is not null).AllowUnsecureAuthentication())
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(new Store(sink));
+        if (login is { } l)
+        {
+            services.Add(new Login(l.User, l.Password));
+        }
+
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, e) => e.Context.Properties[ConnectionKey] = Interlocked.Increment(ref sink._connections);
+        sink._serving = server.StartAsync(sink._stop.Token);
+        await WaitUntilListening(sink.Port);
         return sink;
     }
 
-    /// <summary>The mails whose data mention <paramref name="text"/> (e.g. a customer id).</summary>
+    /// <summary>The mails whose subject or body mention <paramref name="text"/> (e.g. a customer id).</summary>
     public IReadOnlyList<ReceivedMail> Mentioning(string text) => Received.Where(m => m.Text.Contains(text, StringComparison.Ordinal)).ToList();
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
         try
         {
-            await _accepting;
+            await _serving;
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
             // Stopped.
         }
@@ -48,69 +70,54 @@ internal sealed class SmtpSink : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task AcceptAsync()
+    /// <summary>A loopback port nothing listens on (for a relay that is down).</summary>
+    public static int FreePort()
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => ConverseAsync(client));
-        }
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private async Task ConverseAsync(TcpClient client)
+    /// <summary>The server binds in the background: connect once, so no spec meets a refused connection at start.</summary>
+    private static async Task WaitUntilListening(int port)
     {
-        using var _ = client;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII);
-            await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-            await writer.WriteLineAsync("220 sink.test ready");
-            var recipients = new List<string>();
-            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            try
             {
-                var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
-                switch (command)
-                {
-                    case "RCPT":
-                        recipients.Add(line[(line.IndexOf(':') + 1)..].Trim().Trim('<', '>'));
-                        await writer.WriteLineAsync("250 OK");
-                        break;
-                    case "DATA":
-                        await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                        var data = new StringBuilder();
-                        while (await reader.ReadLineAsync(_stop.Token) is { } dataLine && dataLine != ".")
-                        {
-                            data.AppendLine(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine);
-                        }
-
-                        _received.Enqueue(new ReceivedMail([.. recipients], data.ToString()));
-                        recipients.Clear();
-                        await writer.WriteLineAsync("250 OK queued");
-                        break;
-                    case "QUIT":
-                        await writer.WriteLineAsync("221 Bye");
-                        return;
-                    default:
-                        // EHLO, HELO, MAIL FROM, RSET, NOOP: all fine.
-                        await writer.WriteLineAsync("250 OK");
-                        break;
-                }
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                await Task.Delay(20);
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+    }
+
+    private sealed class Store(SmtpSink sink) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            // The client hung up, or the sink is stopping.
+            using var stream = new MemoryStream(buffer.ToArray());
+            var mail = await MimeMessage.LoadAsync(stream, cancellationToken);
+            sink._received.Enqueue(new ReceivedMail(
+                transaction.To.Select(m => $"{m.User}@{m.Host}").ToList(),
+                mail.Subject + "\r\n" + mail.TextBody,
+                mail.Headers["X-RuleSuspension-Message-Id"],
+                (int)context.Properties[ConnectionKey],
+                context.Authentication.IsAuthenticated ? context.Authentication.User : null));
+            return SmtpResponse.Ok;
         }
+    }
+
+    private sealed class Login(string user, string password) : IUserAuthenticator
+    {
+        public Task<bool> AuthenticateAsync(ISessionContext context, string user1, string password1, CancellationToken cancellationToken)
+            => Task.FromResult(user1 == user && password1 == password);
     }
 }
 
-/// <summary>One mail as the sink got it: the RCPT TO addresses and the raw data (headers and body).</summary>
-internal sealed partial record ReceivedMail(IReadOnlyList<string> Recipients, string Data)
-{
-    /// <summary>The data with quoted-printable undone (soft line breaks joined, <c>=XX</c> decoded), for reading the body.</summary>
-    public string Text => Escaped().Replace(Data.Replace("=\r\n", string.Empty, StringComparison.Ordinal).Replace("=\n", string.Empty, StringComparison.Ordinal), m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-
-    [GeneratedRegex("=([0-9A-F]{2})")]
-    private static partial Regex Escaped();
-}
+/// <summary>One mail as the sink got it: the RCPT TO addresses, the subject and plain text, its connection's number and who logged in.</summary>
+internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Text, string? MessageId, int Connection, string? User);

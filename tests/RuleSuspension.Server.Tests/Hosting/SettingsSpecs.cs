@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RuleSuspension.Server.Email;
+using RuleSuspension.Infrastructure.Outbox.Email;
 using RuleSuspension.Server.Hosting;
 using RuleSuspension.Server.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Application.Keys;
 using RuleSuspension.Domain.Access;
@@ -20,6 +21,7 @@ public sealed class TestServer : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rs-tests", Guid.NewGuid().ToString("N"));
     private TestDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
+    private readonly TimeProvider? _clock;
 
     /// <summary>The fixture xUnit creates: the server with the repository's settings.</summary>
     public TestServer()
@@ -28,9 +30,11 @@ public sealed class TestServer : IAsyncLifetime
     }
 
     /// <summary>A server with extra configuration (e.g. <c>Webhooks:*</c>); a spec creates, initializes and disposes it itself.</summary>
-    internal TestServer(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="clock">The server's clock instead of the system's (a <c>FakeTimeProvider</c> that a spec advances).</param>
+    internal TestServer(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null)
     {
         _settings = settings;
+        _clock = clock;
     }
 
     public IServiceProvider Services => Factory.Services;
@@ -130,6 +134,11 @@ public sealed class TestServer : IAsyncLifetime
             foreach (var (key, value) in _settings)
             {
                 web.UseSetting(key, value);
+            }
+
+            if (_clock is { } clock)
+            {
+                web.ConfigureTestServices(services => services.AddSingleton(clock));
             }
         });
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using RuleSuspension.Server.Tests.Infrastructure;
-using RuleSuspension.Server.Webhooks;
+using RuleSuspension.Infrastructure.Outbox.Webhooks;
 using static RuleSuspension.Server.Tests.Workflows.WorkflowSteps;
 
 namespace RuleSuspension.Server.Tests.Webhooks;

@@ -1,5 +1,5 @@
 using System.Text;
-using RuleSuspension.Server.Webhooks;
+using RuleSuspension.Infrastructure.Outbox.Webhooks;
 
 namespace RuleSuspension.Server.Tests.Webhooks;
 

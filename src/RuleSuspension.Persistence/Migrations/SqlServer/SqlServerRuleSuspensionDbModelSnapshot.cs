@@ -498,36 +498,19 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxDelivery", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("MessageId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
                     b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("EmailAttempts")
-                        .HasColumnType("int");
-
-                    b.Property<string>("EmailLastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTimeOffset?>("EmailNextAttemptAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("EmailedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("LastError")
@@ -536,6 +519,33 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("MessageId", "Channel");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Channel", "Status", "NextAttemptAt");
+
+                    b.ToTable("OutboxDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -548,13 +558,9 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CustomerId");
-
-                    b.HasIndex("DeliveredAt", "CreatedAt");
-
-                    b.HasIndex("DeliveredAt", "NextAttemptAt");
-
-                    b.HasIndex("EmailedAt", "EmailNextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1050,6 +1056,17 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
                     b.ToTable("WorkflowTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxDelivery", b =>
+                {
+                    b.HasOne("RuleSuspension.Domain.Outbox.OutboxMessage", "Message")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("RuleSuspension.Domain.Suspensions.Suspension", b =>
                 {
                     b.HasOne("RuleSuspension.Domain.Customers.Customer", null)
@@ -1071,6 +1088,11 @@ namespace RuleSuspension.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RuleSuspension.Domain.Customers.Customer", b =>
                 {
                     b.Navigation("Suspensions");
+                });
+
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -489,36 +489,19 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxDelivery", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EmailAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EmailLastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EmailNextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("EmailedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
@@ -527,6 +510,33 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "Channel");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Channel", "Status", "NextAttemptAt");
+
+                    b.ToTable("OutboxDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -539,13 +549,9 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CustomerId");
-
-                    b.HasIndex("DeliveredAt", "CreatedAt");
-
-                    b.HasIndex("DeliveredAt", "NextAttemptAt");
-
-                    b.HasIndex("EmailedAt", "EmailNextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1038,6 +1044,17 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxDelivery", b =>
+                {
+                    b.HasOne("RuleSuspension.Domain.Outbox.OutboxMessage", "Message")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("RuleSuspension.Domain.Suspensions.Suspension", b =>
                 {
                     b.HasOne("RuleSuspension.Domain.Customers.Customer", null)
@@ -1059,6 +1076,11 @@ namespace RuleSuspension.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RuleSuspension.Domain.Customers.Customer", b =>
                 {
                     b.Navigation("Suspensions");
+                });
+
+            modelBuilder.Entity("RuleSuspension.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

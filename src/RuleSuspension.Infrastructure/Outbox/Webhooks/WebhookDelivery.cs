@@ -1,27 +1,42 @@
 using System.Net.Http.Headers;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence;
-using RuleSuspension.Server.Outbox;
 
-namespace RuleSuspension.Server.Webhooks;
+namespace RuleSuspension.Infrastructure.Outbox.Webhooks;
 
 /// <summary>
-/// One round of delivery: claims the due messages and POSTs each to every endpoint. A message is delivered when every
-/// endpoint answered 2xx; otherwise the attempt is recorded and the message waits out its backoff. Delivery is at least
-/// once (a retry goes to every endpoint again, and a crash after a send repeats it); receivers drop repeats by id.
+/// The webhook channel: POSTs each message to every endpoint. A message is delivered when every endpoint answered 2xx;
+/// a retry goes to every endpoint again (receivers drop repeats by id).
 /// </summary>
-internal sealed class WebhookDelivery(RuleSuspensionDb db, IHttpClientFactory httpClients, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDelivery> log)
-    : OutboxDelivery(db, clock, log)
+internal sealed class WebhookDelivery(IHttpClientFactory httpClients, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDelivery> log)
+    : IOutboxChannel, IOutboxBatch
 {
     public const string HttpClientName = "webhooks";
 
-    protected override OutboxChannel Channel => OutboxChannel.Webhook;
+    public OutboxChannel Channel => OutboxChannel.Webhook;
 
-    protected override OutboxDeliverySettings Settings => settings;
+    public OutboxDeliverySettings Settings => settings;
 
-    protected override TimeSpan LongestSend => settings.Timeout * Math.Max(1, settings.Endpoints.Count);
+    public TimeSpan LongestSend => settings.Timeout * Math.Max(1, settings.Endpoints.Count);
 
-    protected override async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public bool Announce()
+    {
+        if (settings.Endpoints.Count == 0)
+        {
+            log.LogInformation("Webhooks: no endpoints configured; outbox messages are kept undelivered.");
+            return false;
+        }
+
+        log.LogInformation("Webhooks: {Count} endpoint(s) configured, polling every {PollInterval}.", settings.Endpoints.Count, settings.PollInterval);
+        return true;
+    }
+
+    /// <summary>Each POST stands alone (the HTTP client pools its connections): the batch is the channel itself.</summary>
+    public Task<IOutboxBatch> StartBatchAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => Task.FromResult<IOutboxBatch>(this);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var body = WebhookBody.Of(message);
         var id = message.Id.ToString();
@@ -34,7 +49,7 @@ internal sealed class WebhookDelivery(RuleSuspensionDb db, IHttpClientFactory ht
             request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(endpoint.Key, body));
 
             // Signed at each attempt: a receiver refuses a stale timestamp, and the id stays the message's for dropping repeats.
-            var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds();
+            var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
             request.Headers.Add(WebhookSignature.IdHeader, id);
             request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
             request.Headers.Add(WebhookSignature.StandardHeader, WebhookSignature.SignStandard(endpoint.Key, id, timestamp, body));

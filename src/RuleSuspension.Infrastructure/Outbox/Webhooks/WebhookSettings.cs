@@ -1,6 +1,5 @@
-using RuleSuspension.Server.Outbox;
 
-namespace RuleSuspension.Server.Webhooks;
+namespace RuleSuspension.Infrastructure.Outbox.Webhooks;
 
 /// <summary>The <c>Webhooks</c> configuration section: where the outbox is delivered, and how often it is tried.</summary>
 public sealed class WebhookSettings : OutboxDeliverySettings

@@ -1,4 +1,4 @@
-namespace RuleSuspension.Server.Outbox;
+namespace RuleSuspension.Infrastructure.Outbox;
 
 /// <summary>How often a channel (webhooks, email) polls the outbox, and how it retries.</summary>
 public abstract class OutboxDeliverySettings
@@ -13,7 +13,7 @@ public abstract class OutboxDeliverySettings
     /// <summary>After this many failed attempts a message is left alone on this channel.</summary>
     public int MaxAttempts { get; set; } = 12;
 
-    /// <summary>How long one send (one POST to one endpoint, one SMTP conversation) may take.</summary>
+    /// <summary>How long one send may take: one POST to one endpoint, or one step of the SMTP conversation (connect, a command).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The wait after the first failed attempt; it doubles with each further one, up to <see cref="MaxRetryDelay"/>.</summary>

@@ -3,7 +3,7 @@ using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence;
 using RuleSuspension.Workflows.Ports;
 
-namespace RuleSuspension.Application.Workflows;
+namespace RuleSuspension.Infrastructure.Outbox;
 
 /// <summary>Writes Notify's messages to the outbox table, once per message id.</summary>
 internal sealed class DbOutbox(RuleSuspensionDb db, TimeProvider clock) : IWorkflowOutbox

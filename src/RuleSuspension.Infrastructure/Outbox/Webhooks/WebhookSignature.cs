@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RuleSuspension.Server.Webhooks;
+namespace RuleSuspension.Infrastructure.Outbox.Webhooks;
 
 /// <summary>
 /// The two signatures every delivery carries, made with the endpoint's key (<see cref="WebhookSecret"/>):

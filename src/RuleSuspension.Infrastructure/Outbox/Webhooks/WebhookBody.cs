@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RuleSuspension.Domain.Outbox;
 
-namespace RuleSuspension.Server.Webhooks;
+namespace RuleSuspension.Infrastructure.Outbox.Webhooks;
 
 /// <summary>The JSON a receiver gets: <c>{ "id", "type", "occurredAt", "customerId", "data" }</c>.</summary>
 public static class WebhookBody
