@@ -11,6 +11,43 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "OutboxDeliveries",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxDeliveries", x => new { x.MessageId, x.Channel });
+                    table.ForeignKey(
+                        name: "FK_OutboxDeliveries_Outbox_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // Each message's webhook and email state move into their own rows before the old columns go (12: the
+            // default MaxAttempts, past which a delivery was a dead letter).
+            migrationBuilder.Sql(@"INSERT INTO ""OutboxDeliveries"" (""MessageId"", ""Channel"", ""Status"", ""Attempts"", ""LastError"", ""NextAttemptAt"", ""DeliveredAt"")
+SELECT ""Id"", 'Webhook',
+  CASE WHEN ""DeliveredAt"" IS NOT NULL THEN 'Delivered' WHEN ""Attempts"" >= 12 THEN 'Failed' ELSE 'Pending' END,
+  ""Attempts"", ""LastError"", CASE WHEN ""DeliveredAt"" IS NULL AND ""Attempts"" < 12 THEN ""NextAttemptAt"" END, ""DeliveredAt""
+FROM ""Outbox"";
+INSERT INTO ""OutboxDeliveries"" (""MessageId"", ""Channel"", ""Status"", ""Attempts"", ""LastError"", ""NextAttemptAt"", ""DeliveredAt"")
+SELECT ""Id"", 'Email',
+  CASE WHEN ""EmailedAt"" IS NOT NULL AND ""EmailAttempts"" = 0 THEN 'Skipped' WHEN ""EmailedAt"" IS NOT NULL THEN 'Delivered'
+       WHEN ""EmailAttempts"" >= 12 THEN 'Failed' ELSE 'Pending' END,
+  ""EmailAttempts"", ""EmailLastError"", CASE WHEN ""EmailedAt"" IS NULL AND ""EmailAttempts"" < 12 THEN ""EmailNextAttemptAt"" END, ""EmailedAt""
+FROM ""Outbox"" WHERE ""Type"" IN ('customer.suspended', 'customer.warned', 'customer.reactivated');");
+
             migrationBuilder.DropIndex(
                 name: "IX_Outbox_DeliveredAt_CreatedAt",
                 table: "Outbox");
@@ -54,29 +91,6 @@ namespace RuleSuspension.Persistence.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "NextAttemptAt",
                 table: "Outbox");
-
-            migrationBuilder.CreateTable(
-                name: "OutboxDeliveries",
-                columns: table => new
-                {
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_OutboxDeliveries", x => new { x.MessageId, x.Channel });
-                    table.ForeignKey(
-                        name: "FK_OutboxDeliveries_Outbox_MessageId",
-                        column: x => x.MessageId,
-                        principalTable: "Outbox",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_CreatedAt",
