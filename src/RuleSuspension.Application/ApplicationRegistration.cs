@@ -29,6 +29,7 @@ public static class ApplicationRegistration
         services.AddScoped<LiftSuspensionHandler>();
         services.AddScoped<UpsertInvoiceHandler>();
         services.AddScoped<IngestEventHandler>();
+        services.AddSingleton<IngestionGate>();
         services.AddScoped<CreateApiKeyHandler>();
 
         services.TryAddSingleton(CodeRuleSetLibrary.Empty);

@@ -34,11 +34,15 @@ public sealed class IngestEventHandler(
     IEnumerable<IInboundEventObserver> observers,
     ILogger<IngestEventHandler> logger,
     CustomerLock customerLock,
-    InputLimits limits)
+    InputLimits limits,
+    IngestionGate gate)
 {
     public async Task<IngestResult> Handle(IngestEvent command, CancellationToken cancellationToken)
     {
         var (envelope, data) = Validate(command.Envelope);
+
+        // A bounded number of events hold a connection and a customer's lock at once; the rest wait their turn here.
+        using var turn = await gate.EnterAsync(cancellationToken);
 
         // A conflict that is not this event's id is a row another customer's event inserted just before this commit
         // (the first events naming a new plan race to insert it): once that has committed, the event applies cleanly.

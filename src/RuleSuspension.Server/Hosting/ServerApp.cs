@@ -159,6 +159,11 @@ public static class ServerApp
             }
         }
 
+        if (limits.Ingestion.MaxConcurrent < 1 || limits.Ingestion.QueueLength < 0 || limits.Ingestion.RetryAfterSeconds < 1)
+        {
+            throw new InvalidOperationException("Limits:Ingestion needs MaxConcurrent and RetryAfterSeconds of at least 1 and a QueueLength of at least 0.");
+        }
+
         return limits;
     }
 
