@@ -4,7 +4,7 @@ using RuleSuspension.Application.Events;
 namespace RuleSuspension.Application;
 
 /// <summary>
-/// How large, long or far every input may be (DESIGN §10), in one place. Bound from the <c>Limits</c> section of the
+/// How large, long or far every input may be, in one place. Bound from the <c>Limits</c> section of the
 /// configuration; the README's "Limits" table lists each one. The column sizes of the database are the ceiling of the
 /// text limits, so an operator may lower them, not raise them past the column.
 /// </summary>

@@ -6,7 +6,7 @@ using RuleSuspension.Domain.Events;
 
 namespace RuleSuspension.Application.Events;
 
-/// <summary>The typed content of an event's <c>data</c> (DESIGN §4), read with every error named by its path.</summary>
+/// <summary>The typed content of an event's <c>data</c>, read with every error named by its path.</summary>
 public abstract record EventData
 {
     public static EventData Read(string type, JsonElement data, ValidationErrors errors)
@@ -28,7 +28,7 @@ public abstract record EventData
         };
     }
 
-    /// <summary>Records every bound (DESIGN §10) the content breaks, each under its path.</summary>
+    /// <summary>Records every bound (the README's "Limits") the content breaks, each under its path.</summary>
     public void Check(InputLimits limits, ValidationErrors errors)
     {
         switch (this)

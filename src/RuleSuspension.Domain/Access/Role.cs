@@ -1,6 +1,6 @@
 namespace RuleSuspension.Domain.Access;
 
-/// <summary>The roles an API key can carry (DESIGN §8).</summary>
+/// <summary>The roles an API key can carry.</summary>
 public enum Role
 {
     Viewer,

@@ -2,7 +2,7 @@ namespace RuleSuspension.Domain.Common;
 
 /// <summary>
 /// How the API matches an enumerated value it is sent (an outcome, a reason code, a status): the whole name, in any
-/// case, and nothing else: no numbers, no combinations, no surrounding spaces (DESIGN §8).
+/// case, and nothing else: no numbers, no combinations, no surrounding spaces.
 /// </summary>
 public static class EnumeratedValue
 {

@@ -1,6 +1,6 @@
 namespace RuleSuspension.Domain.Events;
 
-/// <summary>The event types the host platform sends (DESIGN §4).</summary>
+/// <summary>The event types the host platform sends (docs/api.md, "Event data").</summary>
 public static class EventTypes
 {
     public const string CustomerSignedUp = "customer.signed-up";

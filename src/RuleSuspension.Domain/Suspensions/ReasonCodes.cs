@@ -2,7 +2,7 @@ using RuleSuspension.Domain.Common;
 
 namespace RuleSuspension.Domain.Suspensions;
 
-/// <summary>The reason codes of DESIGN §3.</summary>
+/// <summary>The reason codes a suspension may carry.</summary>
 public static class ReasonCodes
 {
     public const string NonPayment = "non-payment";

@@ -4,8 +4,8 @@ using RuleSuspension.Domain.Customers;
 namespace RuleSuspension.Domain.Suspensions;
 
 /// <summary>
-/// What the operator configured about suspensions: who may lift, and the effects a suspension has
-/// (DESIGN §3 "Effects").
+/// What the operator configured about suspensions: who may lift, and the effects a suspension has (the README's
+/// "What a suspension does").
 /// </summary>
 public sealed record SuspensionPolicy
 {

@@ -49,7 +49,7 @@ public sealed record ActiveSuspensionResponse(Guid Id, string Kind, string Reaso
     public static ActiveSuspensionResponse From(Suspension s) => new(s.Id, Wire.Of(s.Kind), s.ReasonCode, s.ReasonText, s.SuspendedAt, s.DecidedBy);
 }
 
-/// <summary>What a customer may do now (DESIGN §8, "access").</summary>
+/// <summary>What a customer may do now (<c>GET /api/customers/{id}/access</c>).</summary>
 public sealed record AccessResponse(
     string CustomerId,
     bool Suspended,

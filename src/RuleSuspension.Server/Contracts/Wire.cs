@@ -3,7 +3,7 @@ using RuleSuspension.Domain.Suspensions;
 
 namespace RuleSuspension.Server.Contracts;
 
-/// <summary>How enum values are spelled on the wire (DESIGN §8).</summary>
+/// <summary>How enum values are spelled on the wire.</summary>
 internal static class Wire
 {
     public static string Of(CustomerStatus status) => status == CustomerStatus.Suspended ? "suspended" : "active";

@@ -24,7 +24,7 @@ internal static class WorkflowEndpoints
 
         workflows.MapGet("/schema", () => Results.Text(WorkflowSchema.Json, "application/schema+json"));
 
-        workflows.MapGet("/activities", () => ActivityCatalog.All.Select(ActivityTypeResponse.From));
+        workflows.MapGet("/activities", () => ActivityCatalog.Default.All.Select(ActivityTypeResponse.From));
 
         workflows.MapPost("/validate", async (JsonElement body, WorkflowDefinitions definitions, CancellationToken ct)
             => WorkflowValidationResponse.From((await definitions.ValidateAsync(body, ct)).Errors))
@@ -91,7 +91,7 @@ internal static class WorkflowEndpoints
         }).RequireAuthorization(AccessPolicies.ReadWorkflows);
     }
 
-    /// <summary>A status by its exact name, in any case: never a number or a combination (DESIGN §8).</summary>
+    /// <summary>A status by its exact name, in any case: never a number or a combination.</summary>
     private static WorkflowStatus? ParseStatus(string? status)
     {
         if (string.IsNullOrEmpty(status))

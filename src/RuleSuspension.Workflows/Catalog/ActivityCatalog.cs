@@ -1,147 +1,81 @@
-using System.Text.Json;
-using RuleSuspension.Domain.Access;
-using RuleSuspension.Domain.Events;
-using RuleSuspension.Domain.Suspensions;
+using RuleSuspension.Workflows.Activities;
 
 namespace RuleSuspension.Workflows.Catalog;
 
-/// <summary>Every activity type a definition may use, with its properties and outcomes (served at <c>GET /api/workflows/activities</c>).</summary>
-public static class ActivityCatalog
+/// <summary>
+/// The activity types a definition may use, each as its class declares it. The catalogue served at
+/// <c>GET /api/workflows/activities</c>, the schema, the validator and the engine all read one catalogue, so an
+/// activity registered here is known to all four.
+/// </summary>
+public sealed class ActivityCatalog
 {
-    /// <summary>The notification types Notify writes to the outbox (the webhooks of DESIGN §8b).</summary>
-    public static IReadOnlyList<string> NotificationTypes { get; } = ["customer.suspended", "customer.warned", "customer.reactivated", "task.created"];
-
-    private static readonly IReadOnlyList<string> RoleNames = Enum.GetNames<Role>();
-
-    public static IReadOnlyList<ActivityDescriptor> All { get; } =
+    /// <summary>The activities of the product. Registering an activity is adding its class here.</summary>
+    public static ActivityCatalog Default { get; } = new(
     [
-        new()
-        {
-            Type = ActivityTypes.EvaluateRuleSet,
-            DisplayName = "Evaluate rule set",
-            Category = "Decisions",
-            Description = "Evaluates the current version of a rule set against the customer's facts and ends with its decision. Later steps see the decision as decision.outcome and decision.reasonCode.",
-            Properties = [new() { Name = "ruleSet", Type = PropertyTypes.String, Required = true, Description = "The rule set's name, e.g. non-payment." }],
-            Outcomes = ["Suspend", "Review", "Warn", "None"],
-            RequiredOutcomes = ["Suspend"],
-        },
-        new()
-        {
-            Type = ActivityTypes.If,
-            DisplayName = "If",
-            Category = "Decisions",
-            Description = "Branches on a rule-language condition over the facts, the variables and the last decision.",
-            Properties = [new() { Name = "condition", Type = PropertyTypes.Expression, Required = true, Description = "A boolean condition, e.g. customer.tags.contains(\"vip\")." }],
-            Outcomes = ["True", "False"],
-            RequiredOutcomes = ["True"],
-        },
-        new()
-        {
-            Type = ActivityTypes.SuspendCustomer,
-            DisplayName = "Suspend customer",
-            Category = "Actions",
-            Description = "Suspends the customer automatically, once per instance. Ends with Skipped when the customer is exempt or already suspended by someone else.",
-            Properties =
-            [
-                new() { Name = "reasonCode", Type = PropertyTypes.String, Options = ReasonCodes.All, Description = "The reason code; by default the last decision's." },
-                new() { Name = "reasonText", Type = PropertyTypes.Text, Description = "The reason text; by default the last decision's message." },
-            ],
-            Outcomes = ["Suspended", "Skipped"],
-            RequiredOutcomes = ["Suspended"],
-        },
-        new()
-        {
-            Type = ActivityTypes.Notify,
-            DisplayName = "Notify",
-            Category = "Actions",
-            Description = "Writes a notification to the outbox, from which webhooks and emails are delivered.",
-            Properties =
-            [
-                new() { Name = "type", Type = PropertyTypes.String, Required = true, Options = NotificationTypes, Description = "The notification type." },
-                new() { Name = "message", Type = PropertyTypes.Text, Description = "The message; by default the last decision's." },
-            ],
-            Outcomes = ["Done"],
-        },
-        new()
-        {
-            Type = ActivityTypes.HumanTask,
-            DisplayName = "Human task",
-            Category = "People",
-            Description = "Opens a task in the inbox for a role and waits until a person completes it with one of its outcomes and a reason.",
-            Properties =
-            [
-                new() { Name = "title", Type = PropertyTypes.String, Required = true, Description = "What the person is asked to do." },
-                new() { Name = "role", Type = PropertyTypes.String, Required = true, Options = RoleNames, Description = "The role that may complete it (SuperAdmin always may)." },
-                new() { Name = "outcomes", Type = PropertyTypes.StringList, Default = Json("""["Lift","Keep"]"""), Description = "The answers the person chooses from." },
-                new() { Name = "kind", Type = PropertyTypes.String, Default = Json("\"lift-suspension\""), Description = "The task kind shown in the inbox." },
-            ],
-            Outcomes = ["Lift", "Keep"],
-            Blocking = true,
-        },
-        new()
-        {
-            Type = ActivityTypes.LiftSuspension,
-            DisplayName = "Lift suspension",
-            Category = "Actions",
-            Description = "Lifts the suspension this instance made, on behalf of the person who completed the preceding human task, with that person's reason. Never lifts by itself.",
-            Properties = [],
-            Outcomes = ["Done"],
-        },
-        new()
-        {
-            Type = ActivityTypes.WaitForEvent,
-            DisplayName = "Wait for event",
-            Category = "Flow",
-            Description = "Waits for an event of the customer, optionally with a filter, or for the timeout.",
-            Properties =
-            [
-                new() { Name = "eventType", Type = PropertyTypes.String, Required = true, Options = EventTypes.All, Description = "The event type to wait for." },
-                new() { Name = "filter", Type = PropertyTypes.Expression, Description = "A condition the event must meet (event.data.x ...)." },
-                new() { Name = "timeout", Type = PropertyTypes.Duration, Description = "How long to wait before ending with Timeout (ISO 8601, e.g. P7D)." },
-            ],
-            Outcomes = ["Received", "Timeout"],
-            RequiredOutcomes = ["Received"],
-            Blocking = true,
-        },
-        new()
-        {
-            Type = ActivityTypes.Delay,
-            DisplayName = "Delay",
-            Category = "Flow",
-            Description = "Waits for a duration; a timer resumes the instance, on whichever node, after a restart too.",
-            Properties = [new() { Name = "duration", Type = PropertyTypes.Duration, Required = true, Description = "ISO 8601 duration, e.g. PT1H or P7D." }],
-            Outcomes = ["Done"],
-            Blocking = true,
-        },
-        new()
-        {
-            Type = ActivityTypes.SetVariable,
-            DisplayName = "Set variable",
-            Category = "Flow",
-            Description = "Sets a declared variable to a JSON value, or to the truth of a condition.",
-            Properties =
-            [
-                new() { Name = "variable", Type = PropertyTypes.String, Required = true, Description = "The variable's name (declared in variables)." },
-                new() { Name = "value", Type = PropertyTypes.Json, Description = "The value to set." },
-                new() { Name = "condition", Type = PropertyTypes.Expression, Description = "Instead of value: a condition whose result (true or false) is set." },
-            ],
-            Outcomes = ["Done"],
-        },
-        new()
-        {
-            Type = ActivityTypes.End,
-            DisplayName = "End",
-            Category = "Flow",
-            Description = "Ends the instance.",
-            Properties = [],
-            Outcomes = [],
-        },
-    ];
+        new EvaluateRuleSetActivity(), new IfActivity(), new SuspendCustomerActivity(), new NotifyActivity(), new HumanTaskActivity(),
+        new LiftSuspensionActivity(), new WaitForEventActivity(), new DelayActivity(), new SetVariableActivity(), new EndActivity(),
+    ]);
 
-    private static readonly Dictionary<string, ActivityDescriptor> ByType = All.ToDictionary(d => d.Type, StringComparer.Ordinal);
+    private readonly IReadOnlyList<IActivity> _activities;
+    private readonly Dictionary<string, IActivity> _byType = new(StringComparer.Ordinal);
 
-    /// <summary>The descriptor of a type, or null when the type is unknown.</summary>
-    public static ActivityDescriptor? Find(string type) => ByType.GetValueOrDefault(type);
+    /// <summary>A catalogue of these activities, in this order; a declaration that cannot be served as it is is refused.</summary>
+    internal ActivityCatalog(IReadOnlyList<IActivity> activities)
+    {
+        foreach (var activity in activities)
+        {
+            Ensure(activity);
+            if (!_byType.TryAdd(activity.Descriptor.Type, activity))
+            {
+                throw new InvalidOperationException($"Two activities declare the type '{activity.Descriptor.Type}'.");
+            }
+        }
 
-    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+        _activities = activities;
+        All = activities.Select(a => a.Descriptor).ToList();
+    }
+
+    /// <summary>Every type's declaration, in the palette's order.</summary>
+    public IReadOnlyList<ActivityDescriptor> All { get; }
+
+    /// <summary>The declaration of a type, or null when the type is unknown.</summary>
+    public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type)?.Descriptor;
+
+    /// <summary>This catalogue with one more activity.</summary>
+    internal ActivityCatalog With(IActivity activity) => new([.. _activities, activity]);
+
+    /// <summary>The class of a type, or null when the type is unknown.</summary>
+    internal IActivity? Activity(string type) => _byType.GetValueOrDefault(type);
+
+    private static void Ensure(IActivity activity)
+    {
+        var descriptor = activity.Descriptor;
+        var name = activity.GetType().Name;
+        if (string.IsNullOrWhiteSpace(descriptor.Type))
+        {
+            throw new InvalidOperationException($"{name} declares no type name.");
+        }
+
+        if (descriptor.Blocking != activity is IBlockingActivity)
+        {
+            throw new InvalidOperationException(descriptor.Blocking
+                ? $"{name} declares {descriptor.Type} blocking but cannot be resumed (it is no IBlockingActivity)."
+                : $"{name} can be resumed (an IBlockingActivity) but does not declare {descriptor.Type} blocking.");
+        }
+
+        if (descriptor.RequiredOutcomes.FirstOrDefault(o => !descriptor.Outcomes.Contains(o)) is { } unknownOutcome)
+        {
+            throw new InvalidOperationException($"{name} requires the outcome '{unknownOutcome}', which {descriptor.Type} does not declare.");
+        }
+
+        if (descriptor.Properties.FirstOrDefault(p => !PropertyTypes.All.Contains(p.Type)) is { } untyped)
+        {
+            throw new InvalidOperationException($"{name} declares the property '{untyped.Name}' of kind '{untyped.Type}'; expected one of {string.Join(", ", PropertyTypes.All)}.");
+        }
+
+        if (descriptor.Properties.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"{name} declares the property '{twice.Key}' twice.");
+        }
+    }
 }

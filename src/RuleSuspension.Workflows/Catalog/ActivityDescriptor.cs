@@ -1,9 +1,11 @@
 using System.Text.Json;
-using RuleSuspension.Workflows.Definitions;
 
 namespace RuleSuspension.Workflows.Catalog;
 
-/// <summary>What the designer and the validator know of an activity type.</summary>
+/// <summary>
+/// What the designer and the validator know of an activity type, declared by the activity's class
+/// (<c>IActivity.Descriptor</c>) and served as it is at <c>GET /api/workflows/activities</c>.
+/// </summary>
 public sealed record ActivityDescriptor
 {
     public required string Type { get; init; }
@@ -17,42 +19,17 @@ public sealed record ActivityDescriptor
 
     public IReadOnlyList<PropertyDescriptor> Properties { get; init; } = [];
 
-    /// <summary>The outcomes it can end with (for <c>HumanTask</c>, the default of its <c>outcomes</c> property).</summary>
+    /// <summary>The outcomes it can end with (where an activity's properties decide them, as a human task's answers do, the default ones).</summary>
     public IReadOnlyList<string> Outcomes { get; init; } = [];
 
     /// <summary>Outcomes that must be connected, or the definition is refused.</summary>
     public IReadOnlyList<string> RequiredOutcomes { get; init; } = [];
 
-    /// <summary>It waits (a task, an event, a timer): the instance is persisted with a bookmark and resumed later.</summary>
+    /// <summary>
+    /// It waits (a task, an event, a timer): the instance is persisted with a bookmark and resumed later. The catalogue
+    /// refuses a declaration that disagrees with its class (a blocking class is one that can be resumed).
+    /// </summary>
     public bool Blocking { get; init; }
-
-    /// <summary>The outcomes of one activity of this type: the declared ones, or its <c>outcomes</c> property where that decides them.</summary>
-    public IReadOnlyList<string> OutcomesOf(ActivityDefinition activity)
-    {
-        if (Type == ActivityTypes.HumanTask && activity.Properties.TryGetValue("outcomes", out var declared) && declared.ValueKind == JsonValueKind.Array)
-        {
-            return declared.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToList();
-        }
-
-        return Outcomes;
-    }
-
-    /// <summary>The outcomes of one activity that must be connected.</summary>
-    public IReadOnlyList<string> RequiredOutcomesOf(ActivityDefinition activity)
-    {
-        if (Type == ActivityTypes.HumanTask)
-        {
-            // A person's every answer must lead somewhere: an unconnected answer would silently end the workflow.
-            return OutcomesOf(activity);
-        }
-
-        if (Type == ActivityTypes.WaitForEvent && activity.Properties.ContainsKey("timeout"))
-        {
-            return ["Received", "Timeout"];
-        }
-
-        return RequiredOutcomes;
-    }
 }
 
 /// <summary>One property of an activity type.</summary>
@@ -95,19 +72,4 @@ public static class PropertyTypes
     public const string Json = "json";
 
     public static IReadOnlyList<string> All { get; } = [String, Text, Expression, Duration, StringList, Json];
-}
-
-/// <summary>The activity type names.</summary>
-public static class ActivityTypes
-{
-    public const string EvaluateRuleSet = "EvaluateRuleSet";
-    public const string If = "If";
-    public const string SuspendCustomer = "SuspendCustomer";
-    public const string Notify = "Notify";
-    public const string HumanTask = "HumanTask";
-    public const string LiftSuspension = "LiftSuspension";
-    public const string WaitForEvent = "WaitForEvent";
-    public const string Delay = "Delay";
-    public const string SetVariable = "SetVariable";
-    public const string End = "End";
 }

@@ -14,11 +14,12 @@ public static class WorkflowSchema
     /// <summary>The schema as JSON text.</summary>
     public static string Json => Text.Value;
 
-    /// <summary>A fresh copy of the schema.</summary>
-    public static JsonObject Build()
+    /// <summary>A fresh copy of the schema of definitions over <paramref name="activities"/> (by default the product's).</summary>
+    public static JsonObject Build(ActivityCatalog? activities = null)
     {
+        var catalog = activities ?? ActivityCatalog.Default;
         var activityVariants = new JsonArray();
-        foreach (var descriptor in ActivityCatalog.All)
+        foreach (var descriptor in catalog.All)
         {
             var properties = new JsonObject();
             foreach (var property in descriptor.Properties)
@@ -110,7 +111,7 @@ public static class WorkflowSchema
                     ["properties"] = new JsonObject
                     {
                         ["id"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-                        ["type"] = new JsonObject { ["enum"] = Strings(ActivityCatalog.All.Select(d => d.Type)) },
+                        ["type"] = new JsonObject { ["enum"] = Strings(catalog.All.Select(d => d.Type)) },
                         ["name"] = new JsonObject { ["type"] = "string" },
                         ["properties"] = new JsonObject { ["type"] = "object" },
                         ["position"] = new JsonObject

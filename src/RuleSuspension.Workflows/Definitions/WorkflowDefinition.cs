@@ -40,7 +40,7 @@ public sealed record WorkflowDefinition
 /// <summary>What starts a workflow: an event type with an optional filter condition, or a named schedule.</summary>
 public sealed record TriggerDefinition
 {
-    /// <summary>An event type of DESIGN §4, e.g. <c>customer.signed-up</c>.</summary>
+    /// <summary>An event type (<c>EventTypes</c>), e.g. <c>customer.signed-up</c>.</summary>
     public string? Event { get; init; }
 
     /// <summary>A rule-language condition over the facts of the event; the workflow starts only when it holds.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Workflows.Activities;
+using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Ports;
 
@@ -17,12 +18,7 @@ public sealed class WorkflowEngine
     /// <summary>A run stops with a fault after this many steps: validation refuses loops without a wait, this is the guard behind it.</summary>
     public const int MaxStepsPerRun = 1000;
 
-    private static readonly Dictionary<string, IActivity> Activities = new IActivity[]
-    {
-        new EvaluateRuleSet(), new If(), new SuspendCustomer(), new Notify(), new HumanTask(), new LiftSuspension(),
-        new WaitForEvent(), new Delay(), new SetVariable(), new End(),
-    }.ToDictionary(a => a.Type, StringComparer.Ordinal);
-
+    private readonly ActivityCatalog _activities;
     private readonly IWorkflowInstanceStore _store;
     private readonly WorkflowServices _services;
 
@@ -34,8 +30,10 @@ public sealed class WorkflowEngine
         IHumanTaskInbox tasks,
         IWorkflowOutbox outbox,
         IWorkflowTimerScheduler timers,
-        TimeProvider clock)
+        TimeProvider clock,
+        ActivityCatalog? activities = null)
     {
+        _activities = activities ?? ActivityCatalog.Default;
         _store = store;
         _services = new WorkflowServices(facts, rules, suspensions, tasks, outbox, timers, clock);
     }
@@ -65,7 +63,7 @@ public sealed class WorkflowEngine
         EnsureSameVersion(definition, instance);
         if (instance.Status != WorkflowStatus.Waiting || instance.CurrentActivityId is not { } waitingIn
             || definition.Activity(waitingIn) is not { } activity
-            || Activities.GetValueOrDefault(activity.Type) is not IBlockingActivity blocking)
+            || _activities.Activity(activity.Type) is not IBlockingActivity blocking)
         {
             return false;
         }
@@ -146,7 +144,7 @@ public sealed class WorkflowEngine
             }
 
             var activity = definition.Activity(id);
-            if (activity is null || !Activities.TryGetValue(activity.Type, out var behaviour))
+            if (activity is null || _activities.Activity(activity.Type) is not { } behaviour)
             {
                 await FaultAsync(instance, activity ?? new ActivityDefinition { Id = id, Type = "?" }, new ActivityFailedException($"The activity '{id}' is missing or of an unknown type."), cancellationToken);
                 return;

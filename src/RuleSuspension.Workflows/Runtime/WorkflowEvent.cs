@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace RuleSuspension.Workflows.Runtime;
 
-/// <summary>An inbound event as the runtime sees it (DESIGN §4).</summary>
+/// <summary>An inbound event as the runtime sees it.</summary>
 public sealed record WorkflowEvent(string Id, string Type, DateTimeOffset OccurredAt, string CustomerId, JsonElement Data);
 
 /// <summary>Something that may resume a waiting instance.</summary>

@@ -1,3 +1,4 @@
+using RuleSuspension.Workflows.Activities;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 
@@ -6,11 +7,13 @@ namespace RuleSuspension.Workflows.Validation;
 /// <summary>The flowchart as a graph over activity ids, keeping only connections whose both ends exist.</summary>
 internal sealed class FlowGraph
 {
+    private readonly ActivityCatalog _activities;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConnectionDefinition>> _outgoing = new(StringComparer.Ordinal);
 
-    public FlowGraph(WorkflowDefinition definition)
+    public FlowGraph(WorkflowDefinition definition, ActivityCatalog activities)
     {
+        _activities = activities;
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             _index.TryAdd(definition.Activities[i].Id, i);
@@ -42,7 +45,10 @@ internal sealed class FlowGraph
 
     public IEnumerable<string> Successors(string id) => Outgoing(id).Select(c => c.To);
 
-    public bool IsBlocking(string id) => ActivityCatalog.Find(ActivityOf(id).Type)?.Blocking == true;
+    /// <summary>The class of an activity's type, or null when the type is unknown.</summary>
+    public IActivity? TypeOf(ActivityDefinition activity) => _activities.Activity(activity.Type);
+
+    public bool IsBlocking(string id) => TypeOf(ActivityOf(id))?.Descriptor.Blocking == true;
 
     /// <summary>
     /// Where runs begin: the start activity; when it is missing or unknown, every activity no connection leads to (the

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
+using RuleSuspension.Workflows.Activities;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Expressions;
@@ -9,19 +10,20 @@ namespace RuleSuspension.Workflows.Validation;
 
 public static partial class WorkflowValidator
 {
-    private static void CheckActivity(WorkflowDefinition definition, ActivityDefinition activity, string path, WorkflowValidationOptions options, List<WorkflowValidationError> errors)
+    /// <summary>An activity against its type's declaration (properties, their kinds and allowed values), then its type's own checks.</summary>
+    private static void CheckActivity(WorkflowDefinition definition, FlowGraph graph, ActivityDefinition activity, string path, WorkflowValidationOptions options, List<WorkflowValidationError> errors)
     {
-        var descriptor = ActivityCatalog.Find(activity.Type);
-        if (descriptor is null)
+        if (graph.TypeOf(activity) is not { } type)
         {
             if (activity.Type.Length > 0)
             {
-                errors.Add(new($"{path}.type", $"Unknown activity type '{activity.Type}'; expected one of {string.Join(", ", ActivityCatalog.All.Select(d => d.Type))}.", activity.Id));
+                errors.Add(new($"{path}.type", $"Unknown activity type '{activity.Type}'; expected one of {string.Join(", ", options.Activities.All.Select(d => d.Type))}.", activity.Id));
             }
 
             return;
         }
 
+        var descriptor = type.Descriptor;
         foreach (var (name, _) in activity.Properties)
         {
             if (descriptor.Properties.All(p => p.Name != name))
@@ -47,45 +49,7 @@ public static partial class WorkflowValidator
             CheckPropertyValue(property, value, propertyPath, activity.Id, errors);
         }
 
-        switch (activity.Type)
-        {
-            case ActivityTypes.HumanTask:
-                var outcomes = descriptor.OutcomesOf(activity);
-                if (activity.Properties.ContainsKey("outcomes") && (outcomes.Count == 0 || outcomes.Distinct().Count() != outcomes.Count || outcomes.Any(string.IsNullOrWhiteSpace)))
-                {
-                    errors.Add(new($"{path}.properties.outcomes", "A human task has at least one outcome, each named once.", activity.Id));
-                }
-
-                break;
-            case ActivityTypes.SetVariable:
-                var hasValue = activity.Properties.ContainsKey("value");
-                if (hasValue == activity.Properties.ContainsKey("condition"))
-                {
-                    errors.Add(new($"{path}.properties", "SetVariable has either 'value' or 'condition'.", activity.Id));
-                }
-
-                if (activity.Text("variable") is { Length: > 0 } variableName)
-                {
-                    var declared = definition.Variables.FirstOrDefault(v => v.Name == variableName);
-                    if (declared is null)
-                    {
-                        errors.Add(new($"{path}.properties.variable", $"The variable '{variableName}' is not declared in 'variables'.", activity.Id));
-                    }
-                    else if (hasValue && !VariableValues.Fits(declared.Type, activity.Properties["value"]))
-                    {
-                        errors.Add(new($"{path}.properties.value", $"The value is not a {declared.Type}, the type of '{variableName}'.", activity.Id));
-                    }
-                }
-
-                break;
-            case ActivityTypes.EvaluateRuleSet:
-                if (activity.Text("ruleSet") is { Length: > 0 } ruleSet && options.RuleSetExists is { } exists && !exists(ruleSet))
-                {
-                    errors.Add(new($"{path}.properties.ruleSet", $"There is no rule set '{ruleSet}'.", activity.Id));
-                }
-
-                break;
-        }
+        type.Check(new ActivityCheck(definition, activity, path, options, errors));
     }
 
     private static void CheckPropertyValue(PropertyDescriptor property, JsonElement value, string path, string activityId, List<WorkflowValidationError> errors)
@@ -143,7 +107,7 @@ public static partial class WorkflowValidator
 
     /// <summary>Whether a HumanTask activity is completed by a role that may lift suspensions.</summary>
     internal static bool IsLiftingTask(ActivityDefinition activity, WorkflowValidationOptions options)
-        => activity.Type == ActivityTypes.HumanTask
+        => activity.Type == HumanTaskActivity.TypeName
            && EnumeratedValue.Match<Role>(activity.Text("role")) is { } role
            && options.Policy.MayLift(role);
 }

@@ -25,9 +25,9 @@ public static partial class WorkflowValidator
             }
 
             var from = graph.ActivityOf(connection.From);
-            if (ActivityCatalog.Find(from.Type) is { } descriptor)
+            if (graph.TypeOf(from) is { } type)
             {
-                var outcomes = descriptor.OutcomesOf(from);
+                var outcomes = type.OutcomesOf(from);
                 if (!outcomes.Contains(connection.Outcome))
                 {
                     var expected = outcomes.Count == 0 ? $"{from.Type} has no outcomes" : "expected one of " + string.Join(", ", outcomes);
@@ -47,13 +47,13 @@ public static partial class WorkflowValidator
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             var activity = definition.Activities[i];
-            if (ActivityCatalog.Find(activity.Type) is not { } descriptor || !graph.Contains(activity.Id))
+            if (graph.TypeOf(activity) is not { } type || !graph.Contains(activity.Id))
             {
                 continue;
             }
 
             var connected = graph.Outgoing(activity.Id).Select(c => c.Outcome).ToHashSet(StringComparer.Ordinal);
-            foreach (var outcome in descriptor.RequiredOutcomesOf(activity).Where(o => !connected.Contains(o)))
+            foreach (var outcome in type.RequiredOutcomesOf(activity).Where(o => !connected.Contains(o)))
             {
                 errors.Add(new($"$.activities[{i}]", $"The outcome '{outcome}' of '{activity.Id}' ({activity.Type}) must be connected.", activity.Id));
             }
@@ -76,11 +76,12 @@ public static partial class WorkflowValidator
     }
 
     /// <summary>
-    /// A loop must wait somewhere (HumanTask, WaitForEvent, Delay), or one trigger would run forever. Cycles are
-    /// searched in the graph without the blocking activities: any cycle left has none.
+    /// A loop must wait somewhere (in a blocking activity such as HumanTask, WaitForEvent or Delay), or one trigger would
+    /// run forever. Cycles are searched in the graph without the blocking activities: any cycle left has none.
     /// </summary>
-    private static void CheckCycles(WorkflowDefinition definition, FlowGraph graph, List<WorkflowValidationError> errors)
+    private static void CheckCycles(WorkflowDefinition definition, FlowGraph graph, ActivityCatalog activities, List<WorkflowValidationError> errors)
     {
+        var blocking = Alternatives(activities.All.Where(d => d.Blocking).Select(d => d.Type).ToList());
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 on the stack, 2 done
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var trail = new List<string>();
@@ -97,7 +98,7 @@ public static partial class WorkflowValidator
                     if (cycle.All(reported.Add))
                     {
                         errors.Add(new($"$.activities[{graph.IndexOf(next)}]",
-                            $"The cycle {string.Join(" → ", cycle.Append(next))} has no blocking activity (HumanTask, WaitForEvent or Delay); it would run without end.", next));
+                            $"The cycle {string.Join(" → ", cycle.Append(next))} has no blocking activity ({blocking}); it would run without end.", next));
                     }
                 }
                 else if (!state.ContainsKey(next))
@@ -118,4 +119,8 @@ public static partial class WorkflowValidator
             }
         }
     }
+
+    /// <summary><c>A, B or C</c>.</summary>
+    private static string Alternatives(IReadOnlyList<string> names)
+        => names.Count < 2 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
 }

@@ -1,4 +1,4 @@
-using RuleSuspension.Workflows.Catalog;
+using RuleSuspension.Workflows.Activities;
 using RuleSuspension.Workflows.Definitions;
 
 namespace RuleSuspension.Workflows.Validation;
@@ -6,7 +6,7 @@ namespace RuleSuspension.Workflows.Validation;
 public static partial class WorkflowValidator
 {
     /// <summary>
-    /// The mission's rule: only a person lifts a suspension. No path from the start may reach LiftSuspension without
+    /// The product's rule: only a person lifts a suspension. No path from the start may reach LiftSuspension without
     /// passing a HumanTask for a role that may lift; and after a suspension every path must reach such a task, so that
     /// an automatic suspension always lands in someone's inbox.
     /// </summary>
@@ -17,7 +17,7 @@ public static partial class WorkflowValidator
 
         foreach (var id in graph.Reachable(graph.Entries(), stopAt: IsLiftingTask))
         {
-            if (graph.ActivityOf(id).Type == ActivityTypes.LiftSuspension)
+            if (graph.ActivityOf(id).Type == LiftSuspensionActivity.TypeName)
             {
                 errors.Add(new($"$.activities[{graph.IndexOf(id)}]", $"LiftSuspension '{id}' can be reached without passing {lifter}; only a person lifts a suspension.", id));
             }
@@ -26,7 +26,7 @@ public static partial class WorkflowValidator
         for (var i = 0; i < definition.Activities.Count; i++)
         {
             var activity = definition.Activities[i];
-            if (activity.Type != ActivityTypes.SuspendCustomer || !graph.Contains(activity.Id))
+            if (activity.Type != SuspendCustomerActivity.TypeName || !graph.Contains(activity.Id))
             {
                 continue;
             }
@@ -51,12 +51,12 @@ public static partial class WorkflowValidator
         foreach (var id in graph.Reachable(from, stopAt: isLiftingTask))
         {
             var activity = graph.ActivityOf(id);
-            if (ActivityCatalog.Find(activity.Type) is not { } descriptor)
+            if (graph.TypeOf(activity) is not { } type)
             {
                 continue;
             }
 
-            var outcomes = descriptor.OutcomesOf(activity);
+            var outcomes = type.OutcomesOf(activity);
             if (outcomes.Count == 0 || outcomes.Any(o => graph.Definition.Next(id, o) is not { } to || !graph.Contains(to)))
             {
                 return id;

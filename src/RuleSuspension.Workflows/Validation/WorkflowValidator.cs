@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RuleSuspension.Domain.Events;
-using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Expressions;
 
@@ -9,8 +8,8 @@ namespace RuleSuspension.Workflows.Validation;
 
 /// <summary>
 /// Checks a definition and reports every problem with its JSON path: shape, activity types and properties,
-/// expressions (with line and column), connections, reachability, cycles, and the mission's rule that only a person
-/// lifts a suspension.
+/// expressions (with line and column), connections, reachability, cycles, and the product's rule that only a person
+/// lifts a suspension. What it knows of each activity type comes from the type's declaration in the catalogue.
 /// </summary>
 public static partial class WorkflowValidator
 {
@@ -50,7 +49,7 @@ public static partial class WorkflowValidator
 
         CheckTriggers(definition, errors);
         CheckVariables(definition, errors);
-        var graph = new FlowGraph(definition);
+        var graph = new FlowGraph(definition, options.Activities);
         CheckActivityIds(definition, graph, errors);
         if (definition.Start.Length > 0 && !graph.Contains(definition.Start))
         {
@@ -59,13 +58,13 @@ public static partial class WorkflowValidator
 
         for (var i = 0; i < definition.Activities.Count; i++)
         {
-            CheckActivity(definition, definition.Activities[i], $"$.activities[{i}]", options, errors);
+            CheckActivity(definition, graph, definition.Activities[i], $"$.activities[{i}]", options, errors);
         }
 
         CheckConnections(definition, graph, errors);
         CheckRequiredOutcomes(definition, graph, errors);
         CheckReachability(definition, graph, errors);
-        CheckCycles(definition, graph, errors);
+        CheckCycles(definition, graph, options.Activities, errors);
         CheckLifting(definition, graph, options, errors);
     }
 

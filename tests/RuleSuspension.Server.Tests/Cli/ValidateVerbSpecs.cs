@@ -5,7 +5,12 @@ namespace RuleSuspension.Server.Tests.Cli;
 
 public class ValidateVerbSpecs
 {
-    private static Task<int> Validate(string path) => Verbs.Root().Parse(["validate", path]).InvokeAsync();
+    /// <summary>The verb on a fresh data directory with the shipped workflows and rule sets, as a first start would have them.</summary>
+    private static Task<int> Validate(string path) => Verbs.Root().Parse(
+    [
+        "validate", path, $"--Data:Directory={Path.Combine(Path.GetTempPath(), "rs-validate-" + Guid.NewGuid().ToString("N"))}",
+        $"--Workflows:Directory={Path.Combine(TestServer.RepositoryRoot(), "workflows")}",
+    ]).InvokeAsync();
 
     [Fact]
     public async Task The_shipped_workflows_and_rule_sets_validate()

@@ -37,6 +37,20 @@ public sealed class TestServer : IAsyncLifetime
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The command-line arguments that point a CLI verb at this server's data, database, workflows and settings.</summary>
+    public IReadOnlyList<string> CommandLineArguments()
+    {
+        var database = _database ?? throw new InvalidOperationException("The server is not started.");
+        return
+        [
+            $"--Data:Directory={_dataDirectory}",
+            $"--Database:Provider={database.Provider}",
+            $"--Database:ConnectionString={database.ConnectionString}",
+            $"--Workflows:Directory={Path.Combine(RepositoryRoot(), "workflows")}",
+            .. _settings.Select(s => $"--{s.Key}={s.Value}"),
+        ];
+    }
+
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The server is not started.");
 
     public async Task InitializeAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RuleSuspension.Rules;
 using RuleSuspension.Rules.Facts;
+using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Ports;
 using RuleSuspension.Workflows.Runtime;
 
@@ -37,7 +38,7 @@ internal sealed class FakeRuntime : IWorkflowInstanceStore, IWorkflowFacts, IRul
 
     public List<WorkflowStatus> SavedStatuses { get; } = [];
 
-    public WorkflowEngine Engine() => new(this, this, this, this, this, this, this, Clock);
+    public WorkflowEngine Engine(ActivityCatalog? activities = null) => new(this, this, this, this, this, this, this, Clock, activities);
 
     public Task AddAsync(WorkflowInstance instance, CancellationToken cancellationToken) => Task.CompletedTask;
 

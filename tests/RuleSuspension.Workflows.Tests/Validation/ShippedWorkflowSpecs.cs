@@ -47,7 +47,7 @@ public sealed class ShippedWorkflowSpecs
         var types = schema.RootElement.GetProperty("$defs").GetProperty("activity").GetProperty("properties").GetProperty("type").GetProperty("enum")
             .EnumerateArray().Select(t => t.GetString()).ToList();
 
-        Assert.Equal(ActivityCatalog.All.Select(d => d.Type), types);
+        Assert.Equal(ActivityCatalog.Default.All.Select(d => d.Type), types);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-// Conversion between a workflow definition (docs/api.md, DESIGN §6) and the designer's graph, and the mapping of
+// Conversion between a workflow definition (docs/workflows.md) and the designer's graph, and the mapping of
 // validation errors onto the nodes and edges they concern. Pure functions: unit-tested with vitest.
 import type { ActivityType, WorkflowValidationError } from '../api';
 

@@ -6,9 +6,20 @@ using RuleSuspension.Workflows.Runtime;
 namespace RuleSuspension.Workflows.Activities;
 
 /// <summary>Branches on a condition.</summary>
-internal sealed class If : IActivity
+internal sealed class IfActivity : IActivity
 {
-    public string Type => ActivityTypes.If;
+    public const string TypeName = "If";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "If",
+        Category = "Decisions",
+        Description = "Branches on a rule-language condition over the facts, the variables and the last decision.",
+        Properties = [new() { Name = "condition", Type = PropertyTypes.Expression, Required = true, Description = "A boolean condition, e.g. customer.tags.contains(\"vip\")." }],
+        Outcomes = ["True", "False"],
+        RequiredOutcomes = ["True"],
+    };
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -7,9 +7,20 @@ using RuleSuspension.Workflows.Runtime;
 namespace RuleSuspension.Workflows.Activities;
 
 /// <summary>Waits for a duration through a durable timer.</summary>
-internal sealed class Delay : IBlockingActivity
+internal sealed class DelayActivity : IBlockingActivity
 {
-    public string Type => ActivityTypes.Delay;
+    public const string TypeName = "Delay";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "Delay",
+        Category = "Flow",
+        Description = "Waits for a duration; a timer resumes the instance, on whichever node, after a restart too.",
+        Properties = [new() { Name = "duration", Type = PropertyTypes.Duration, Required = true, Description = "ISO 8601 duration, e.g. PT1H or P7D." }],
+        Outcomes = ["Done"],
+        Blocking = true,
+    };
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

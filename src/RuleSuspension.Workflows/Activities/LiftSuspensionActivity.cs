@@ -10,9 +10,18 @@ namespace RuleSuspension.Workflows.Activities;
 /// A workflow never lifts by itself: without a completed task this fails. Finding nothing to lift (a person lifted it
 /// through the customer route first) is not a failure.
 /// </summary>
-internal sealed class LiftSuspension : IActivity
+internal sealed class LiftSuspensionActivity : IActivity
 {
-    public string Type => ActivityTypes.LiftSuspension;
+    public const string TypeName = "LiftSuspension";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "Lift suspension",
+        Category = "Actions",
+        Description = "Lifts the suspension this instance made, on behalf of the person who completed the preceding human task, with that person's reason. Never lifts by itself.",
+        Outcomes = ["Done"],
+    };
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

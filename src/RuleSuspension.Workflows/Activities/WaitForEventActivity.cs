@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RuleSuspension.Domain.Events;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Expressions;
@@ -11,9 +12,30 @@ namespace RuleSuspension.Workflows.Activities;
 /// Waits for an event of the instance's customer (optionally meeting a filter), or for its timeout. An event that
 /// occurred before the one the instance last saw is stale and does not resume it (events may arrive out of order).
 /// </summary>
-internal sealed class WaitForEvent : IBlockingActivity
+internal sealed class WaitForEventActivity : IBlockingActivity
 {
-    public string Type => ActivityTypes.WaitForEvent;
+    public const string TypeName = "WaitForEvent";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "Wait for event",
+        Category = "Flow",
+        Description = "Waits for an event of the customer, optionally with a filter, or for the timeout.",
+        Properties =
+        [
+            new() { Name = "eventType", Type = PropertyTypes.String, Required = true, Options = EventTypes.All, Description = "The event type to wait for." },
+            new() { Name = "filter", Type = PropertyTypes.Expression, Description = "A condition the event must meet (event.data.x ...)." },
+            new() { Name = "timeout", Type = PropertyTypes.Duration, Description = "How long to wait before ending with Timeout (ISO 8601, e.g. P7D)." },
+        ],
+        Outcomes = ["Received", "Timeout"],
+        RequiredOutcomes = ["Received"],
+        Blocking = true,
+    };
+
+    /// <summary>With a timeout, the Timeout outcome can happen and must lead somewhere too.</summary>
+    public IReadOnlyList<string> RequiredOutcomesOf(ActivityDefinition activity)
+        => activity.Properties.ContainsKey("timeout") ? Descriptor.Outcomes : Descriptor.RequiredOutcomes;
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -6,9 +6,28 @@ using RuleSuspension.Workflows.Runtime;
 namespace RuleSuspension.Workflows.Activities;
 
 /// <summary>Evaluates a rule set and ends with its decision's outcome; the decision is kept for later steps.</summary>
-internal sealed class EvaluateRuleSet : IActivity
+internal sealed class EvaluateRuleSetActivity : IActivity
 {
-    public string Type => ActivityTypes.EvaluateRuleSet;
+    public const string TypeName = "EvaluateRuleSet";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "Evaluate rule set",
+        Category = "Decisions",
+        Description = "Evaluates the current version of a rule set against the customer's facts and ends with its decision. Later steps see the decision as decision.outcome and decision.reasonCode.",
+        Properties = [new() { Name = "ruleSet", Type = PropertyTypes.String, Required = true, Description = "The rule set's name, e.g. non-payment." }],
+        Outcomes = ["Suspend", "Review", "Warn", "None"],
+        RequiredOutcomes = ["Suspend"],
+    };
+
+    public void Check(ActivityCheck check)
+    {
+        if (check.Activity.Text("ruleSet") is { Length: > 0 } ruleSet && check.Options.RuleSetExists is { } exists && !exists(ruleSet))
+        {
+            check.Error(".properties.ruleSet", $"There is no rule set '{ruleSet}'.");
+        }
+    }
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

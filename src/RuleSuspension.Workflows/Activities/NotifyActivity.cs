@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Ports;
 using RuleSuspension.Workflows.Runtime;
@@ -6,9 +7,23 @@ using RuleSuspension.Workflows.Runtime;
 namespace RuleSuspension.Workflows.Activities;
 
 /// <summary>Writes a notification to the outbox; delivery (webhooks, email) happens elsewhere, at least once.</summary>
-internal sealed class Notify : IActivity
+internal sealed class NotifyActivity : IActivity
 {
-    public string Type => ActivityTypes.Notify;
+    public const string TypeName = "Notify";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "Notify",
+        Category = "Actions",
+        Description = "Writes a notification to the outbox, from which webhooks and emails are delivered.",
+        Properties =
+        [
+            new() { Name = "type", Type = PropertyTypes.String, Required = true, Options = NotificationTypes.All, Description = "The notification type." },
+            new() { Name = "message", Type = PropertyTypes.Text, Description = "The message; by default the last decision's." },
+        ],
+        Outcomes = ["Done"],
+    };
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Ports;
 using RuleSuspension.Workflows.Runtime;
@@ -10,9 +11,24 @@ namespace RuleSuspension.Workflows.Activities;
 /// finds it and does not suspend twice. An exempt customer, or one already suspended by someone else, is left alone
 /// (outcome Skipped).
 /// </summary>
-internal sealed class SuspendCustomer : IActivity
+internal sealed class SuspendCustomerActivity : IActivity
 {
-    public string Type => ActivityTypes.SuspendCustomer;
+    public const string TypeName = "SuspendCustomer";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        DisplayName = "Suspend customer",
+        Category = "Actions",
+        Description = "Suspends the customer automatically, once per instance. Ends with Skipped when the customer is exempt or already suspended by someone else.",
+        Properties =
+        [
+            new() { Name = "reasonCode", Type = PropertyTypes.String, Options = ReasonCodes.All, Description = "The reason code; by default the last decision's." },
+            new() { Name = "reasonText", Type = PropertyTypes.Text, Description = "The reason text; by default the last decision's message." },
+        ],
+        Outcomes = ["Suspended", "Skipped"],
+        RequiredOutcomes = ["Suspended"],
+    };
 
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context)
     {
