@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Persistence;
-using RuleSuspension.Workflows.Catalog;
 using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Validation;
 
@@ -18,6 +17,9 @@ public sealed class WorkflowDefinitionCache
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _frozen = new();
     private volatile PublishedSet? _published;
     private volatile WaitedForSet? _waitedFor;
+
+    // The activity type as stored definitions name it (part of the workflow document's format).
+    private const string WaitForEventType = "WaitForEvent";
 
     /// <summary>The definition an instance runs on.</summary>
     public async Task<WorkflowDefinition> GetAsync(RuleSuspensionDb db, string id, int version, CancellationToken cancellationToken)
@@ -79,7 +81,7 @@ public sealed class WorkflowDefinitionCache
         {
             var definition = await GetAsync(db, version.DefinitionId, version.Version, cancellationToken);
             eventTypes.UnionWith(definition.Activities
-                .Where(a => a.Type == ActivityTypes.WaitForEvent)
+                .Where(a => a.Type == WaitForEventType)
                 .Select(a => a.Text("eventType"))
                 .OfType<string>());
         }
