@@ -34,6 +34,7 @@ public static class ApplicationRegistration
             ];
         });
         services.AddScoped<CustomerUnitOfWork>();
+        services.AddSingleton<IngestionGate>();
         services.AddValidatorsFromAssembly(typeof(ApplicationRegistration).Assembly, ServiceLifetime.Singleton);
 
         services.TryAddSingleton(CodeRuleSetLibrary.Empty);

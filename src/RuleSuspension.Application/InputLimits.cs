@@ -1,4 +1,5 @@
 using System.Globalization;
+using RuleSuspension.Application.Events;
 
 namespace RuleSuspension.Application;
 
@@ -63,6 +64,9 @@ public sealed record InputLimits
 
     /// <summary>Nesting of a JSON body (objects and arrays).</summary>
     public int MaxJsonDepth { get; init; } = 64;
+
+    /// <summary>Events in their unit of work at once and waiting for a turn (<c>Limits:Ingestion</c>).</summary>
+    public IngestionLimits Ingestion { get; init; } = new();
 
     /// <summary>Why an id is refused, or null when it is a good id: 1–128 printable characters, none of <c>/ \ % ? #</c>, no whitespace, not <c>.</c> or <c>..</c>.</summary>
     public static string? IdProblem(string? id)

@@ -15,7 +15,7 @@ using RuleSuspension.Persistence;
 namespace RuleSuspension.Application.Events;
 
 /// <summary>Stores an event once per id and applies it to its customer, under the customer's lock.</summary>
-public sealed record IngestEvent(EventEnvelope Envelope, Actor By) : ICommand<IngestResult>, IRerunOnCommitConflict
+public sealed record IngestEvent(EventEnvelope Envelope, Actor By) : ICommand<IngestResult>, IRerunOnCommitConflict, IQueuedAtIngestion
 {
     private EventData? _data;
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.Events;
 using RuleSuspension.Persistence;
 using RuleSuspension.Persistence.Locking;
 
@@ -12,14 +13,17 @@ namespace RuleSuspension.Application.Pipeline;
 /// exception rolls it all back. A command inside another's transaction (nested) joins it.
 /// </summary>
 public sealed class CustomerUnitOfWorkBehaviour<TCommand, TResult>(
-    RuleSuspensionDb db, CustomerLock locks, CustomerUnitOfWork work, ILogger<CustomerUnitOfWork> logger)
+    RuleSuspensionDb db, CustomerLock locks, CustomerUnitOfWork work, IngestionGate gate, ILogger<CustomerUnitOfWork> logger)
     : IPipelineBehavior<TCommand, TResult>
     where TCommand : ICustomerCommand
 {
     private static readonly int Runs = typeof(IRerunOnCommitConflict).IsAssignableFrom(typeof(TCommand)) ? 2 : 1;
+    private static readonly bool Queued = typeof(IQueuedAtIngestion).IsAssignableFrom(typeof(TCommand));
 
     public async ValueTask<TResult> Handle(TCommand command, MessageHandlerDelegate<TCommand, TResult> next, CancellationToken cancellationToken)
     {
+        // After validation (a bad event is refused at once), before the lock and the connection.
+        using var turn = Queued ? await gate.EnterAsync(cancellationToken) : IngestionGate.Turn.None;
         var customerId = await CustomerIdAsync(command.Customer, cancellationToken);
         if (customerId is null)
         {

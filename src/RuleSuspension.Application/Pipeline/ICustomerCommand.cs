@@ -18,6 +18,12 @@ public interface ICustomerCommand : IBaseCommand
 /// </summary>
 public interface IRerunOnCommitConflict : ICustomerCommand;
 
+/// <summary>
+/// A customer command that waits for a turn at the <see cref="Events.IngestionGate"/> before it takes the lock: a burst
+/// of events queues in the server (or is answered 503) instead of piling onto the database's connections.
+/// </summary>
+public interface IQueuedAtIngestion : ICustomerCommand;
+
 /// <summary>The rows a command can name its customer through.</summary>
 public enum CustomerRow
 {

@@ -16,6 +16,10 @@ public sealed class WorkflowDefinitionCache
 {
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _frozen = new();
     private volatile PublishedSet? _published;
+    private volatile WaitedForSet? _waitedFor;
+
+    // The activity type as stored definitions name it (part of the workflow document's format).
+    private const string WaitForEventType = "WaitForEvent";
 
     /// <summary>The definition an instance runs on.</summary>
     public async Task<WorkflowDefinition> GetAsync(RuleSuspensionDb db, string id, int version, CancellationToken cancellationToken)
@@ -57,6 +61,35 @@ public sealed class WorkflowDefinitionCache
         return definitions;
     }
 
+    /// <summary>
+    /// The event types an instance can wait for: the <c>eventType</c> of every <c>WaitForEvent</c> in the versions
+    /// instances run on (published and retired). An event of another type resumes nothing, so it needs no look-up of
+    /// the customer's waiting instances. Kept with the catalogue's stamp, like the published set.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> EventTypesWaitedForAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+    {
+        var stamp = await db.CatalogueStampAsync(cancellationToken);
+        if (_waitedFor is { } cached && cached.Stamp == stamp)
+        {
+            return cached.EventTypes;
+        }
+
+        var versions = await db.WorkflowVersions.AsNoTracking().Where(v => v.Status != WorkflowVersionStatus.Draft)
+            .Select(v => new { v.DefinitionId, v.Version }).ToListAsync(cancellationToken);
+        var eventTypes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var version in versions)
+        {
+            var definition = await GetAsync(db, version.DefinitionId, version.Version, cancellationToken);
+            eventTypes.UnionWith(definition.Activities
+                .Where(a => a.Type == WaitForEventType)
+                .Select(a => a.Text("eventType"))
+                .OfType<string>());
+        }
+
+        _waitedFor = new WaitedForSet(stamp, eventTypes);
+        return eventTypes;
+    }
+
     /// <summary>Reads a stored version's content; its id and version are the row's.</summary>
     public static WorkflowDefinition ParseStored(WorkflowVersion stored)
     {
@@ -67,4 +100,6 @@ public sealed class WorkflowDefinitionCache
     }
 
     private sealed record PublishedSet(long Stamp, IReadOnlyList<WorkflowDefinition> Definitions);
+
+    private sealed record WaitedForSet(long Stamp, IReadOnlySet<string> EventTypes);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RuleSuspension.Application.Customers;
+using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.Events;
 using RuleSuspension.Persistence;
 using RuleSuspension.Rules;
@@ -35,7 +37,9 @@ public sealed class WorkflowDispatcher(
     public async Task OnEventAsync(InboundEvent stored, CancellationToken cancellationToken)
     {
         var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, JsonDocument.Parse(stored.Data).RootElement.Clone());
-        var waiting = await WaitingInstances.For(db)(db, stored.CustomerId).ToListAsync(cancellationToken);
+        var waiting = await MayResumeAsync(stored, cancellationToken)
+            ? await WaitingInstances.For(db)(db, stored.CustomerId).ToListAsync(cancellationToken)
+            : [];
         foreach (var instance in waiting.Where(i => i.Bookmarks.Any(b => b.Kind == BookmarkKind.Event && b.EventType == stored.Type)).OrderBy(i => i.CreatedAt))
         {
             var definition = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
@@ -65,6 +69,15 @@ public sealed class WorkflowDispatcher(
             await StartOnceAsync(definition, received, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// False when the answer to "which of the customer's instances wait for this event" is known without asking the
+    /// database: none, because no stored workflow waits for this event type, or because this unit of work adds the
+    /// customer (its sign-up), who has no instances yet.
+    /// </summary>
+    private async Task<bool> MayResumeAsync(InboundEvent stored, CancellationToken cancellationToken)
+        => (await definitions.EventTypesWaitedForAsync(db, cancellationToken)).Contains(stored.Type)
+           && !(db.Tracked<Customer>(stored.CustomerId) is { } customer && db.Entry(customer).State == EntityState.Added);
 
     /// <summary>Starts an instance for a customer without an event (the scheduler's overdue check).</summary>
     public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, string customerId, DateOnly? asOf, CancellationToken cancellationToken)

@@ -22,6 +22,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is IngestionQueueFullException full)
+        {
+            httpContext.Response.Headers.RetryAfter = full.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -55,6 +60,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The rules could not be evaluated",
             Detail = evaluation.Message,
             Extensions = { ["code"] = "evaluation-failed" },
+        },
+        IngestionQueueFullException full => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Too many events at once",
+            Detail = $"{full.Message} (after {full.RetryAfterSeconds} s, Retry-After).",
+            Extensions = { ["code"] = "ingestion-queue-full" },
         },
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),

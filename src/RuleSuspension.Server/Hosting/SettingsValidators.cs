@@ -64,6 +64,10 @@ internal static class SettingsValidators
             RuleFor(l => l.LatestDate).GreaterThan(l => l.EarliestDate).WithMessage("must be after Limits:EarliestDate (it is {PropertyValue}).");
             RuleFor(l => l.MaxBodyBytes).GreaterThanOrEqualTo(1024).WithMessage("must be at least 1024 bytes (it is {PropertyValue}).");
             RuleFor(l => l.MaxJsonDepth).InclusiveBetween(2, 256).WithMessage("must be between 2 and 256 (it is {PropertyValue}).");
+            // A gate that admits nothing would refuse every event.
+            RuleFor(l => l.Ingestion.MaxConcurrent).GreaterThanOrEqualTo(1).WithMessage("must be at least 1 (it is {PropertyValue}).");
+            RuleFor(l => l.Ingestion.QueueLength).GreaterThanOrEqualTo(0).WithMessage("must not be negative (it is {PropertyValue}).");
+            RuleFor(l => l.Ingestion.RetryAfterSeconds).GreaterThanOrEqualTo(1).WithMessage("must be at least 1 (it is {PropertyValue}).");
         }
 
         private static string ColumnRule(int column) => $"must be between 1 and {column} (the column's size); it is {{PropertyValue}}.";

@@ -27,4 +27,23 @@ public class LimitSettingsSpecs
 
         Assert.Contains(key, error.Message);
     }
+
+    [Fact]
+    public void Ingestion_limits_are_read_from_the_Limits_Ingestion_section()
+    {
+        var limits = ServerApp.InputLimitsFrom(Settings("Limits:Ingestion:QueueLength", "7"));
+
+        Assert.Equal(7, limits.Ingestion.QueueLength);
+    }
+
+    [Theory]
+    [InlineData("Limits:Ingestion:MaxConcurrent", "0")]
+    [InlineData("Limits:Ingestion:QueueLength", "-1")]
+    [InlineData("Limits:Ingestion:RetryAfterSeconds", "0")]
+    public void An_ingestion_limit_that_admits_nothing_stops_the_start(string key, string value)
+    {
+        var error = Assert.Throws<SettingsException>(() => ServerApp.InputLimitsFrom(Settings(key, value)));
+
+        Assert.Contains(key, error.Message);
+    }
 }
