@@ -42,10 +42,7 @@ public static class ApplicationRegistration
         services.AddScoped<RuleSetCatalog>();
         services.AddScoped<FactBuilder>();
         services.AddScoped<PreloadedFacts>();
-        services.AddScoped<EvaluateRuleSetHandler>();
         services.AddScoped<CustomerBook>();
-        services.AddScoped<SimulateRuleSetHandler>();
-        services.AddScoped<PreviewParametersHandler>();
         services.AddScoped<LoadShippedRuleSets>();
         services.AddScoped<LoadCodeRuleSets>();
         services.TryAddSingleton(new DecisionRecordOptions());

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RuleSuspension.Application.RuleSets;
+using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Jobs;
 using RuleSuspension.Persistence;
 using RuleSuspension.Persistence.Telemetry;
@@ -19,6 +20,9 @@ public sealed record RunOverdueCheck(Guid RunId, string Node) : ICommand<Overdue
 /// </summary>
 public sealed record RecordScheduledOverdueCheck(DateTimeOffset ScheduledFor) : ICommand<Guid>;
 
+/// <summary>Records a manual run to be run here and now (the demo's), and answers its id.</summary>
+public sealed record RecordManualOverdueCheck(Actor By) : ICommand<Guid>;
+
 /// <summary>
 /// The overdue-invoice check: streams the candidates of one set-based query in batches, checks each batch in one
 /// transaction (<see cref="CheckOverdueBatch"/>, sent through the mediator in a scope of its own), and writes the
@@ -31,8 +35,20 @@ public sealed class RunOverdueCheckHandler(
     IServiceScopeFactory scopes,
     OverdueCheckOptions options,
     TimeProvider clock,
-    ILogger<RunOverdueCheckHandler> logger) : ICommandHandler<RunOverdueCheck, OverdueCheckRun>, ICommandHandler<RecordScheduledOverdueCheck, Guid>
+    ILogger<RunOverdueCheckHandler> logger) : ICommandHandler<RunOverdueCheck, OverdueCheckRun>, ICommandHandler<RecordScheduledOverdueCheck, Guid>,
+    ICommandHandler<RecordManualOverdueCheck, Guid>
 {
+    public async ValueTask<Guid> Handle(RecordManualOverdueCheck command, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>();
+        var now = clock.GetUtcNow();
+        var run = new OverdueCheckRun(Guid.NewGuid(), "manual", command.By.ToString(), now, null, null, now);
+        db.OverdueCheckRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
     public async ValueTask<Guid> Handle(RecordScheduledOverdueCheck command, CancellationToken cancellationToken)
     {
         var scheduledFor = command.ScheduledFor;

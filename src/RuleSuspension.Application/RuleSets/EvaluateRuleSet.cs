@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using RuleSuspension.Application.Facts;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Rules;
@@ -10,13 +11,13 @@ namespace RuleSuspension.Application.RuleSets;
 /// A dry run: evaluates the current version of a rule set on a stored customer or on given facts, with optional
 /// parameter values in place of finance's, and explains every rule. Changes nothing.
 /// </summary>
-public sealed record EvaluateRuleSet(string Name, string? CustomerId, FactSet? Facts, IReadOnlyDictionary<string, JsonElement>? Parameters, DateOnly? AsOf);
+public sealed record EvaluateRuleSet(string Name, string? CustomerId, FactSet? Facts, IReadOnlyDictionary<string, JsonElement>? Parameters, DateOnly? AsOf) : IQuery<DryRunResult>;
 
 public sealed record DryRunResult(string RuleSet, int Version, string? CustomerId, RuleSetDecision Decision);
 
-public sealed class EvaluateRuleSetHandler(RuleSetCatalog catalog, FactBuilder facts)
+public sealed class EvaluateRuleSetHandler(RuleSetCatalog catalog, FactBuilder facts) : IQueryHandler<EvaluateRuleSet, DryRunResult>
 {
-    public async Task<DryRunResult> Handle(EvaluateRuleSet command, CancellationToken cancellationToken)
+    public async ValueTask<DryRunResult> Handle(EvaluateRuleSet command, CancellationToken cancellationToken)
     {
         var current = await catalog.GetAsync(command.Name, cancellationToken);
         var factSet = (command.CustomerId, command.Facts) switch

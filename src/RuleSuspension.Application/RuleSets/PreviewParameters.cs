@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Mediator;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Rules;
 
@@ -17,7 +18,7 @@ public sealed record PreviewParameters(
     DateOnly? AsOf,
     int? Page,
     int? PageSize,
-    IProgress<SimulationProgress>? Progress = null)
+    IProgress<SimulationProgress>? Progress = null) : IQuery<ParameterPreview>
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -45,9 +46,9 @@ public sealed record ParameterPreview(
 /// </summary>
 public sealed record DecisionChange(string CustomerId, string Name, string From, string To, string? ReasonCode, string? Message);
 
-public sealed class PreviewParametersHandler(RuleSetCatalog catalog, CustomerBook book, TimeProvider clock)
+public sealed class PreviewParametersHandler(RuleSetCatalog catalog, CustomerBook book, TimeProvider clock) : IQueryHandler<PreviewParameters, ParameterPreview>
 {
-    public async Task<ParameterPreview> Handle(PreviewParameters command, CancellationToken cancellationToken)
+    public async ValueTask<ParameterPreview> Handle(PreviewParameters command, CancellationToken cancellationToken)
     {
         var page = command.Page ?? 1;
         var pageSize = command.PageSize ?? PreviewParameters.DefaultPageSize;

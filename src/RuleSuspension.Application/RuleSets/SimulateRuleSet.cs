@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Mediator;
 using RuleSuspension.Rules;
 
 namespace RuleSuspension.Application.RuleSets;
@@ -8,17 +9,17 @@ namespace RuleSuspension.Application.RuleSets;
 /// What a rule set would decide over every stored customer, with optional parameter values: "if graceDays were 45,
 /// how many customers would be suspended?". Changes nothing.
 /// </summary>
-public sealed record SimulateRuleSet(string Name, IReadOnlyDictionary<string, JsonElement>? Parameters, DateOnly? AsOf, IProgress<SimulationProgress>? Progress = null);
+public sealed record SimulateRuleSet(string Name, IReadOnlyDictionary<string, JsonElement>? Parameters, DateOnly? AsOf, IProgress<SimulationProgress>? Progress = null) : IQuery<SimulationResult>;
 
 public sealed record SimulationResult(string RuleSet, int Version, int Customers, IReadOnlyDictionary<string, int> Decisions, IReadOnlyList<SimulatedDecision> Examples, double Seconds);
 
 public sealed record SimulatedDecision(string CustomerId, string Outcome, string? ReasonCode, string? Message);
 
-public sealed class SimulateRuleSetHandler(RuleSetCatalog catalog, CustomerBook book)
+public sealed class SimulateRuleSetHandler(RuleSetCatalog catalog, CustomerBook book) : IQueryHandler<SimulateRuleSet, SimulationResult>
 {
     private const int MaxExamples = 50;
 
-    public async Task<SimulationResult> Handle(SimulateRuleSet command, CancellationToken cancellationToken)
+    public async ValueTask<SimulationResult> Handle(SimulateRuleSet command, CancellationToken cancellationToken)
     {
         var current = await catalog.GetAsync(command.Name, cancellationToken);
         var parameters = EvaluateRuleSetHandler.Overrides(current, command.Parameters);

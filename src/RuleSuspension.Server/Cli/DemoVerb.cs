@@ -7,7 +7,6 @@ using RuleSuspension.Application.Invoices;
 using RuleSuspension.Application.Jobs;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Jobs;
-using RuleSuspension.Persistence;
 using RuleSuspension.Infrastructure.Hosting;
 using Spectre.Console;
 
@@ -67,16 +66,11 @@ internal static class DemoVerb
     private static async Task Send(ISender sender, string customerId, string type, object data, CancellationToken ct)
         => await sender.Send(new IngestEvent(new EventEnvelope($"demo-{type}-{customerId}", type, DateTimeOffset.UtcNow, customerId, JsonSerializer.SerializeToElement(data)), Demo), ct);
 
-    // Note for the merge: recording the manual run is a write the overdue/pipeline work turns into a command; until
-    // then this is the one DbContext use left in the server (the architecture check allows this file for it alone).
     private static async Task<OverdueCheckRun> RunOverdueCheck(IServiceProvider services, CancellationToken ct)
     {
-        var db = services.GetRequiredService<RuleSuspensionDb>();
-        var now = DateTimeOffset.UtcNow;
-        var run = new OverdueCheckRun(Guid.NewGuid(), "manual", Demo.ToString(), now, null, null, now);
-        db.OverdueCheckRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        return await services.GetRequiredService<ISender>().Send(new RunOverdueCheck(run.Id, "demo"), ct);
+        var sender = services.GetRequiredService<ISender>();
+        var runId = await sender.Send(new RecordManualOverdueCheck(Demo), ct);
+        return await sender.Send(new RunOverdueCheck(runId, "demo"), ct);
     }
 
     private static async Task Summarise(IServiceProvider services, OverdueCheckRun run, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mediator;
 using RuleSuspension.Application.RuleSets;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ internal static class SimulateVerb
         command.Options.Add(asOf);
         command.SetAction((result, ct) => Verbs.WithServices(result, ct, async services =>
         {
-            var handler = services.GetRequiredService<SimulateRuleSetHandler>();
+            var sender = services.GetRequiredService<ISender>();
             var values = ParseParameters(result.GetValue(parameters) ?? []);
             var outcome = await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
             {
@@ -29,7 +30,7 @@ internal static class SimulateVerb
                     task.MaxValue = Math.Max(p.Total, 1);
                     task.Value = p.Evaluated;
                 });
-                return await handler.Handle(new SimulateRuleSet(result.GetValue(ruleSet)!, values, result.GetValue(asOf), report), ct);
+                return await sender.Send(new SimulateRuleSet(result.GetValue(ruleSet)!, values, result.GetValue(asOf), report), ct);
             });
 
             var table = new Table().AddColumns("decision", "customers");

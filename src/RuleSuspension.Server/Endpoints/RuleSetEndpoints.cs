@@ -55,16 +55,16 @@ internal static class RuleSetEndpoints
             => (await sender.Send(new ListParameterChanges(name), ct)).Select(c => new ParameterHistoryEntry(c.At, c.By, c.Version, c.Changes)))
             .RequireAuthorization(AccessPolicies.ReadRules);
 
-        ruleSets.MapPost("/{name}/evaluate", async (string name, EvaluateRequest request, EvaluateRuleSetHandler handler, CancellationToken ct)
-            => await handler.Handle(new EvaluateRuleSet(name, request.CustomerId, request.Facts, request.Parameters, request.AsOf), ct))
+        ruleSets.MapPost("/{name}/evaluate", async (string name, EvaluateRequest request, ISender sender, CancellationToken ct)
+            => await sender.Send(new EvaluateRuleSet(name, request.CustomerId, request.Facts, request.Parameters, request.AsOf), ct))
             .RequireAuthorization(AccessPolicies.DryRun);
 
-        ruleSets.MapPost("/{name}/simulate", async (string name, SimulateRequest request, SimulateRuleSetHandler handler, CancellationToken ct)
-            => await handler.Handle(new SimulateRuleSet(name, request.Parameters, request.AsOf), ct))
+        ruleSets.MapPost("/{name}/simulate", async (string name, SimulateRequest request, ISender sender, CancellationToken ct)
+            => await sender.Send(new SimulateRuleSet(name, request.Parameters, request.AsOf), ct))
             .RequireAuthorization(AccessPolicies.DryRun);
 
-        ruleSets.MapPost("/{name}/parameters/preview", async (string name, PreviewRequest request, PreviewParametersHandler handler, CancellationToken ct)
-            => await handler.Handle(new PreviewParameters(name, request.Values ?? [], request.AsOf, request.Page, request.PageSize), ct))
+        ruleSets.MapPost("/{name}/parameters/preview", async (string name, PreviewRequest request, ISender sender, CancellationToken ct)
+            => await sender.Send(new PreviewParameters(name, request.Values ?? [], request.AsOf, request.Page, request.PageSize), ct))
             .RequireAuthorization(AccessPolicies.DryRun);
 
         app.MapPost("/api/expressions/validate", (ExpressionRequest request) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Application.RuleSets;
 
@@ -22,8 +23,8 @@ public static class PreviewBenchmark
         await using (var scope = services.CreateAsyncScope())
         {
             var values = new Dictionary<string, JsonElement> { ["graceDays"] = JsonSerializer.SerializeToElement(50) };
-            preview = await scope.ServiceProvider.GetRequiredService<PreviewParametersHandler>()
-                .Handle(new PreviewParameters("non-payment", values, OverdueCheckBenchmark.AsOf, Page: null, PageSize: null), default);
+            preview = await scope.ServiceProvider.GetRequiredService<ISender>()
+                .Send(new PreviewParameters("non-payment", values, OverdueCheckBenchmark.AsOf, Page: null, PageSize: null), default);
         }
 
         watch.Stop();

@@ -20,8 +20,9 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
                 "RuleSuspension.Domain.Outbox.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
-                unnamedIndexCount: 4,
+                propertyCount: 5,
+                navigationCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,14 +33,6 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var attempts = runtimeEntityType.AddProperty(
-                "Attempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -56,64 +49,6 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
                 fieldInfo: typeof(OutboxMessage).GetField("<CustomerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 128);
             customerId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var deliveredAt = runtimeEntityType.AddProperty(
-                "DeliveredAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("DeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<DeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            deliveredAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var emailAttempts = runtimeEntityType.AddProperty(
-                "EmailAttempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            emailAttempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var emailLastError = runtimeEntityType.AddProperty(
-                "EmailLastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailLastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailLastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-            emailLastError.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var emailNextAttemptAt = runtimeEntityType.AddProperty(
-                "EmailNextAttemptAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailNextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailNextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            emailNextAttemptAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var emailedAt = runtimeEntityType.AddProperty(
-                "EmailedAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            emailedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var lastError = runtimeEntityType.AddProperty(
-                "LastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-            lastError.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var nextAttemptAt = runtimeEntityType.AddProperty(
-                "NextAttemptAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            nextAttemptAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var payload = runtimeEntityType.AddProperty(
                 "Payload",
@@ -135,16 +70,10 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { customerId });
+                new[] { createdAt });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { deliveredAt, createdAt });
-
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { deliveredAt, nextAttemptAt });
-
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { emailedAt, emailNextAttemptAt });
+                new[] { customerId });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
     public partial class PostgresRuleSuspensionDbModel
     {
         private PostgresRuleSuspensionDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6984ae00-e3dc-406f-b9c8-83e13b7fa24c"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("70f67f27-fdb9-41d5-8868-addd68f81974"), entityTypeCount: 23)
         {
         }
 
@@ -29,6 +29,7 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
             var overdueCheckFailure = OverdueCheckFailureEntityType.Create(this);
             var overdueCheckRun = OverdueCheckRunEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
+            var outboxDelivery = OutboxDeliveryEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var ruleSetVersion = RuleSetVersionEntityType.Create(this);
             var suspension = SuspensionEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
             var workflowTimer = WorkflowTimerEntityType.Create(this);
             var workflowTriggerRecord = WorkflowTriggerRecordEntityType.Create(this);
 
+            OutboxDeliveryEntityType.CreateForeignKey1(outboxDelivery, outboxMessage);
             SuspensionEntityType.CreateForeignKey1(suspension, customer);
             WorkflowJournalEntryEntityType.CreateForeignKey1(workflowJournalEntry, workflowInstance);
 
@@ -55,6 +57,7 @@ namespace RuleSuspension.Persistence.CompiledModels.PostgreSql
             OverdueCheckFailureEntityType.CreateAnnotations(overdueCheckFailure);
             OverdueCheckRunEntityType.CreateAnnotations(overdueCheckRun);
             ApiKeyEntityType.CreateAnnotations(apiKey);
+            OutboxDeliveryEntityType.CreateAnnotations(outboxDelivery);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RuleSetVersionEntityType.CreateAnnotations(ruleSetVersion);
             SuspensionEntityType.CreateAnnotations(suspension);

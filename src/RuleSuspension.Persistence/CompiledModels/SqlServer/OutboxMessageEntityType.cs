@@ -19,8 +19,9 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
                 "RuleSuspension.Domain.Outbox.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
-                unnamedIndexCount: 4,
+                propertyCount: 5,
+                navigationCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -31,14 +32,6 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var attempts = runtimeEntityType.AddProperty(
-                "Attempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            attempts.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -55,64 +48,6 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
                 fieldInfo: typeof(OutboxMessage).GetField("<CustomerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 128);
             customerId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var deliveredAt = runtimeEntityType.AddProperty(
-                "DeliveredAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("DeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<DeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            deliveredAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var emailAttempts = runtimeEntityType.AddProperty(
-                "EmailAttempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            emailAttempts.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var emailLastError = runtimeEntityType.AddProperty(
-                "EmailLastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailLastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailLastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-            emailLastError.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var emailNextAttemptAt = runtimeEntityType.AddProperty(
-                "EmailNextAttemptAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailNextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailNextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            emailNextAttemptAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var emailedAt = runtimeEntityType.AddProperty(
-                "EmailedAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            emailedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var lastError = runtimeEntityType.AddProperty(
-                "LastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-            lastError.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var nextAttemptAt = runtimeEntityType.AddProperty(
-                "NextAttemptAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            nextAttemptAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var payload = runtimeEntityType.AddProperty(
                 "Payload",
@@ -134,16 +69,10 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { customerId });
+                new[] { createdAt });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { deliveredAt, createdAt });
-
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { deliveredAt, nextAttemptAt });
-
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { emailedAt, emailNextAttemptAt });
+                new[] { customerId });
 
             return runtimeEntityType;
         }

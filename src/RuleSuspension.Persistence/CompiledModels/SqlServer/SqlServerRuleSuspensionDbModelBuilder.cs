@@ -11,7 +11,7 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
     public partial class SqlServerRuleSuspensionDbModel
     {
         private SqlServerRuleSuspensionDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3582d0c7-6a12-4454-811e-32bd7e810a8e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("79a4bf82-1b93-4c69-aaaf-bde42199f91e"), entityTypeCount: 23)
         {
         }
 
@@ -28,6 +28,7 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
             var overdueCheckFailure = OverdueCheckFailureEntityType.Create(this);
             var overdueCheckRun = OverdueCheckRunEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
+            var outboxDelivery = OutboxDeliveryEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var ruleSetVersion = RuleSetVersionEntityType.Create(this);
             var suspension = SuspensionEntityType.Create(this);
@@ -40,6 +41,7 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
             var workflowTimer = WorkflowTimerEntityType.Create(this);
             var workflowTriggerRecord = WorkflowTriggerRecordEntityType.Create(this);
 
+            OutboxDeliveryEntityType.CreateForeignKey1(outboxDelivery, outboxMessage);
             SuspensionEntityType.CreateForeignKey1(suspension, customer);
             WorkflowJournalEntryEntityType.CreateForeignKey1(workflowJournalEntry, workflowInstance);
 
@@ -54,6 +56,7 @@ namespace RuleSuspension.Persistence.CompiledModels.SqlServer
             OverdueCheckFailureEntityType.CreateAnnotations(overdueCheckFailure);
             OverdueCheckRunEntityType.CreateAnnotations(overdueCheckRun);
             ApiKeyEntityType.CreateAnnotations(apiKey);
+            OutboxDeliveryEntityType.CreateAnnotations(outboxDelivery);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RuleSetVersionEntityType.CreateAnnotations(ruleSetVersion);
             SuspensionEntityType.CreateAnnotations(suspension);

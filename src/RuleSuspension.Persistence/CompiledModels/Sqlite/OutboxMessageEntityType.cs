@@ -20,8 +20,9 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
                 "RuleSuspension.Domain.Outbox.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 13,
-                unnamedIndexCount: 4,
+                propertyCount: 5,
+                navigationCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -31,13 +32,6 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(OutboxMessage).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
-
-            var attempts = runtimeEntityType.AddProperty(
-                "Attempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -53,61 +47,6 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(OutboxMessage).GetProperty("CustomerId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<CustomerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 128);
-
-            var deliveredAt = runtimeEntityType.AddProperty(
-                "DeliveredAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("DeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<DeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
-
-            var emailAttempts = runtimeEntityType.AddProperty(
-                "EmailAttempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-
-            var emailLastError = runtimeEntityType.AddProperty(
-                "EmailLastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailLastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailLastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-
-            var emailNextAttemptAt = runtimeEntityType.AddProperty(
-                "EmailNextAttemptAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailNextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailNextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
-
-            var emailedAt = runtimeEntityType.AddProperty(
-                "EmailedAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("EmailedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<EmailedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
-
-            var lastError = runtimeEntityType.AddProperty(
-                "LastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-
-            var nextAttemptAt = runtimeEntityType.AddProperty(
-                "NextAttemptAt",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(OutboxMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
 
             var payload = runtimeEntityType.AddProperty(
                 "Payload",
@@ -127,16 +66,10 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { customerId });
+                new[] { createdAt });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { deliveredAt, createdAt });
-
-            var index1 = runtimeEntityType.AddIndex(
-                new[] { deliveredAt, nextAttemptAt });
-
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { emailedAt, emailNextAttemptAt });
+                new[] { customerId });
 
             return runtimeEntityType;
         }

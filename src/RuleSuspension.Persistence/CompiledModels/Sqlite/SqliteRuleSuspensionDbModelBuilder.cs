@@ -11,7 +11,7 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
     public partial class SqliteRuleSuspensionDbModel
     {
         private SqliteRuleSuspensionDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("02279aec-b40d-4d94-8ffe-ca45289b18bc"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("13a4a98e-bef8-4660-bad2-5facc4f4ccca"), entityTypeCount: 23)
         {
         }
 
@@ -28,6 +28,7 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
             var overdueCheckFailure = OverdueCheckFailureEntityType.Create(this);
             var overdueCheckRun = OverdueCheckRunEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
+            var outboxDelivery = OutboxDeliveryEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var ruleSetVersion = RuleSetVersionEntityType.Create(this);
             var suspension = SuspensionEntityType.Create(this);
@@ -40,6 +41,7 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
             var workflowTimer = WorkflowTimerEntityType.Create(this);
             var workflowTriggerRecord = WorkflowTriggerRecordEntityType.Create(this);
 
+            OutboxDeliveryEntityType.CreateForeignKey1(outboxDelivery, outboxMessage);
             SuspensionEntityType.CreateForeignKey1(suspension, customer);
             WorkflowJournalEntryEntityType.CreateForeignKey1(workflowJournalEntry, workflowInstance);
 
@@ -54,6 +56,7 @@ namespace RuleSuspension.Persistence.CompiledModels.Sqlite
             OverdueCheckFailureEntityType.CreateAnnotations(overdueCheckFailure);
             OverdueCheckRunEntityType.CreateAnnotations(overdueCheckRun);
             ApiKeyEntityType.CreateAnnotations(apiKey);
+            OutboxDeliveryEntityType.CreateAnnotations(outboxDelivery);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RuleSetVersionEntityType.CreateAnnotations(ruleSetVersion);
             SuspensionEntityType.CreateAnnotations(suspension);
