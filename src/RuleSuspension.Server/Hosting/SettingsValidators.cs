@@ -42,7 +42,9 @@ internal static class SettingsValidators
         public DatabaseSettingsValidator()
         {
             RuleFor(s => s.Provider).IsInEnum().WithMessage("must be one of " + string.Join(", ", Enum.GetNames<DatabaseProvider>()) + ".");
-            RuleFor(s => s.ConnectionString).NotEmpty().When(s => s.Provider != DatabaseProvider.Sqlite)
+            // A database server (one nodes can share) is reached only through its connection string; SQLite's file is in
+            // the data directory.
+            RuleFor(s => s.ConnectionString).NotEmpty().When(s => Enum.IsDefined(s.Provider) && DatabaseDialects.For(s.Provider).SharedByNodes)
                 .WithMessage(s => $"is required when Database:Provider is {s.Provider}.");
         }
     }

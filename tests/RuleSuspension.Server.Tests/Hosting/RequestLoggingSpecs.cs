@@ -69,7 +69,10 @@ public sealed class RequestLoggingSpecs : IClassFixture<TestServer>
             while (reader.ReadLine() is { } text)
             {
                 var line = JsonDocument.Parse(text).RootElement;
-                if (line.TryGetProperty("RequestPath", out _))
+                // Every line written during a request carries its path (the commands' own lines too): the request line is
+                // the request-logging middleware's.
+                if (line.TryGetProperty("RequestPath", out _)
+                    && line.TryGetProperty("SourceContext", out var source) && source.GetString() == "Serilog.AspNetCore.RequestLoggingMiddleware")
                 {
                     lines.Add(line);
                 }

@@ -124,7 +124,12 @@ public sealed class OutboxSenderSpecs : IAsyncLifetime
     [Fact]
     public async Task A_batch_of_emails_goes_over_one_SMTP_connection()
     {
-        // Arrange: two suspensions wait for the same poll.
+        // Arrange: the sender's round at start is behind us (one email delivered by a poll), so the next poll is the
+        // one the two suspensions below wait for.
+        var earlier = NewCustomerId();
+        await Accept(_server.Client(), SignUp(earlier, identityVerified: false));
+        _clock.Advance(PollInterval);
+        await Eventually(() => Task.FromResult(_sink.Mentioning(earlier).Count == 1));
         var first = NewCustomerId();
         var second = NewCustomerId();
         await Accept(_server.Client(), SignUp(first, identityVerified: false));
@@ -133,9 +138,9 @@ public sealed class OutboxSenderSpecs : IAsyncLifetime
         // Act
         _clock.Advance(PollInterval);
 
-        // Assert: each arrived once, and every mail came over the one connection of that poll.
+        // Assert: each arrived once, and both over the one connection of that poll.
         await Eventually(() => Task.FromResult(_sink.Mentioning(first).Count == 1 && _sink.Mentioning(second).Count == 1));
-        Assert.Single(_sink.Received.Select(m => m.Connection).Distinct());
+        Assert.Equal(_sink.Mentioning(first)[0].Connection, _sink.Mentioning(second)[0].Connection);
     }
 
     /// <summary>Advances one poll and waits until it has delivered the customer's suspension webhook.</summary>
