@@ -125,7 +125,7 @@ internal sealed class CheckOverdueBatchHandler(
                     try
                     {
                         var suspension = customer.Suspend(SuspensionDecision.Automatic(suspend.ReasonCode, suspend.Message, DecidedBy, ruleName: suspend.RuleName), policy, run.Now, suspend.Today);
-                        db.Outbox.Add(Notification("customer.suspended", customer.Id, run, new { reasonCode = suspend.ReasonCode, message = suspend.Message, suspensionId = suspension.Id }));
+                        db.Outbox.Add(Notification(NotificationTypes.CustomerSuspended, customer.Id, run, new { reasonCode = suspend.ReasonCode, message = suspend.Message, suspensionId = suspension.Id }));
                         suspended++;
                     }
                     catch (DomainException e)
@@ -147,7 +147,7 @@ internal sealed class CheckOverdueBatchHandler(
                     }
                     else
                     {
-                        db.Outbox.Add(Notification("customer.warned", customer.Id, run, new { reasonCode = warn.ReasonCode, message = warn.Message, invoiceIds = warn.InvoiceIds }));
+                        db.Outbox.Add(Notification(NotificationTypes.CustomerWarned, customer.Id, run, new { reasonCode = warn.ReasonCode, message = warn.Message, invoiceIds = warn.InvoiceIds }));
                     }
 
                     warnedCount++;

@@ -11,10 +11,10 @@ namespace RuleSuspension.Application.Outbox;
 internal static class SuspensionNotifications
 {
     public static OutboxMessage Suspended(Suspension suspension, DateTimeOffset at)
-        => Message("customer.suspended", suspension, suspension.ReasonText, at);
+        => Message(NotificationTypes.CustomerSuspended, suspension, suspension.ReasonText, at);
 
     public static OutboxMessage Reactivated(Suspension suspension, DateTimeOffset at)
-        => Message("customer.reactivated", suspension, suspension.LiftReason, at);
+        => Message(NotificationTypes.CustomerReactivated, suspension, suspension.LiftReason, at);
 
     private static OutboxMessage Message(string type, Suspension suspension, string? message, DateTimeOffset at) => new(
         Guid.NewGuid(),

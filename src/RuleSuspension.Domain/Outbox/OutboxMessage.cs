@@ -8,7 +8,7 @@ namespace RuleSuspension.Domain.Outbox;
 public sealed class OutboxMessage
 {
     /// <summary>The notifications the account managers are emailed of.</summary>
-    public static readonly IReadOnlyList<string> EmailedTypes = ["customer.suspended", "customer.warned", "customer.reactivated"];
+    public static readonly IReadOnlyList<string> EmailedTypes = [NotificationTypes.CustomerSuspended, NotificationTypes.CustomerWarned, NotificationTypes.CustomerReactivated];
 
     private readonly List<OutboxDelivery> _deliveries = [];
 

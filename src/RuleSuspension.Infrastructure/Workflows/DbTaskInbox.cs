@@ -33,7 +33,7 @@ internal sealed class DbTaskInbox(RuleSuspensionDb db, TimeProvider clock) : IHu
             task.SuspensionId,
             task.ReasonCode,
         }, Json);
-        db.Outbox.Add(new OutboxMessage(task.Id, "task.created", task.CustomerId, payload, now));
+        db.Outbox.Add(new OutboxMessage(task.Id, NotificationTypes.TaskCreated, task.CustomerId, payload, now));
         return Task.FromResult(task.Id);
     }
 }

@@ -49,8 +49,8 @@ internal sealed class EmailDelivery(SmtpSettings settings, ILogger<EmailDelivery
         var reasonCode = Text(data, "reasonCode") ?? suspension?.ReasonCode;
         var what = message.Type switch
         {
-            "customer.suspended" => "is suspended",
-            "customer.warned" => "is warned",
+            NotificationTypes.CustomerSuspended => "is suspended",
+            NotificationTypes.CustomerWarned => "is warned",
             _ => "is active again",
         };
         var subject = reasonCode is { Length: > 0 } ? $"{customerName} {what}: {reasonCode}" : $"{customerName} {what}";

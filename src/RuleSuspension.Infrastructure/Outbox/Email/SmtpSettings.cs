@@ -16,7 +16,7 @@ public enum SmtpSecurity
     Tls,
 }
 
-/// <summary>The <c>Smtp</c> configuration section: the relay the account managers' emails go through (DESIGN §8b).</summary>
+/// <summary>The <c>Smtp</c> configuration section: the relay the account managers' emails go through.</summary>
 public sealed class SmtpSettings : OutboxDeliverySettings
 {
     public const string Section = "Smtp";
