@@ -95,7 +95,8 @@ run() {
   env "$@" dotnet test "tests/$project/$project.csproj" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$label.trx" --logger "console;verbosity=minimal" \
     --results-directory "$RESULTS" --blame-hang-timeout 5m >"$RESULTS/$label.log" 2>&1
-  grep -E '^\s+Failed |Error Message|Assert\.' "$RESULTS/$label.log" | head -40
+  # Each failure with the first lines of its message, so a CI log says what broke without the TRX file.
+  awk '/^[[:space:]]+Failed /{print; n=0; next} /Error Message:/{print; n=4; next} n>0{print; n--}' "$RESULTS/$label.log" | head -60
   count "$RESULTS/$label.trx"
 }
 
