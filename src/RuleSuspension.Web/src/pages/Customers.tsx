@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, query, type Customer } from '../api';
 import { Link, navigate, useLocation } from '../router';
+import { filteredListUrl } from './listUrl';
 import { Empty, ErrorBox, Loading, StatusBadge, formatDate, useLoad } from '../components/ui';
 
 export function CustomersPage() {
@@ -13,7 +14,8 @@ export function CustomersPage() {
     return () => clearTimeout(t);
   }, [search]);
   useEffect(() => {
-    navigate('/customers' + query({ search: term, status }), true);
+    const url = filteredListUrl('/customers', window.location.pathname, { search: term, status });
+    if (url) navigate(url, true);
   }, [term, status]);
   const customers = useLoad(() => api.get<Customer[]>('/api/customers' + query({ search: term, status, limit: 200 })), [term, status]);
 
