@@ -6,17 +6,16 @@ import { DecisionCard } from '../components/DecisionCard';
 import {
   Badge,
   Button,
-  Dialog,
   Empty,
   ErrorBox,
   Field,
   Loading,
   StatusBadge,
   formatDate,
-  useAction,
   useLoad,
   useToast,
 } from '../components/ui';
+import { ReasonDialog } from '../components/ReasonDialog';
 
 export const REASON_CODES: Array<{ code: string; label: string }> = [
   { code: 'non-payment', label: 'Non-payment' },
@@ -336,37 +335,20 @@ export function AccessEffects({ access }: { access: Access }) {
 
 function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; customerId: string; onClose: () => void; onDone: () => void }) {
   const [reasonCode, setReasonCode] = useState('investigation');
-  const [reasonText, setReasonText] = useState('');
-  const { busy, error, run } = useAction();
-  const [touched, setTouched] = useState(false);
-  const missing = !reasonText.trim();
-
-  async function submit() {
-    setTouched(true);
-    if (missing) return;
-    await run(async () => {
-      await api.post(`/api/customers/${enc(customerId)}/suspensions`, { reasonCode, reason: reasonText.trim() });
-      setReasonText('');
-      setTouched(false);
-      onDone();
-    });
-  }
-
   return (
-    <Dialog
+    <ReasonDialog
       open={open}
       title="Suspend this customer"
+      intro="The customer loses access at once. Only a person with the lifting role can lift it, with a reason."
+      confirm="Suspend"
+      variant="danger"
+      reasonId="suspend-text"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" busy={busy} onClick={submit}>
-            Suspend
-          </Button>
-        </>
-      }
+      onConfirm={async (reason) => {
+        await api.post(`/api/customers/${enc(customerId)}/suspensions`, { reasonCode, reason });
+        onDone();
+      }}
     >
-      <p className="muted">The customer loses access at once. Only a person with the lifting role can lift it, with a reason.</p>
       <Field label="Reason code" htmlFor="suspend-code">
         <select id="suspend-code" value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
           {REASON_CODES.map((r) => (
@@ -376,11 +358,7 @@ function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; c
           ))}
         </select>
       </Field>
-      <Field label="Reason" htmlFor="suspend-text" error={touched && missing ? 'A reason is required.' : undefined}>
-        <textarea id="suspend-text" rows={3} value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
-      </Field>
-      <ErrorBox error={error} />
-    </Dialog>
+    </ReasonDialog>
   );
 }
 
@@ -388,98 +366,54 @@ function SuspendDialog({ open, customerId, onClose, onDone }: { open: boolean; c
 function ExemptionDialog({ open, customer: c, onClose, onDone }: { open: boolean; customer: Customer; onClose: () => void; onDone: () => void }) {
   const [exempt, setExempt] = useState(c.exempt);
   const [until, setUntil] = useState(c.exemptUntil ?? '');
-  const [reason, setReason] = useState('');
-  const { busy, error, run } = useAction();
-  const [touched, setTouched] = useState(false);
-  const missing = !reason.trim();
-
-  async function submit() {
-    setTouched(true);
-    if (missing) return;
-    await run(async () => {
-      await api.put(`/api/customers/${enc(c.id)}`, {
-        name: c.name,
-        email: c.email,
-        tenantId: c.tenantId,
-        planId: c.planId,
-        tags: c.tags,
-        identityVerified: c.identityVerified,
-        accountManagers: c.accountManagers,
-        exempt,
-        exemptUntil: exempt && until ? until : null,
-        reason: reason.trim(),
-      });
-      setReason('');
-      setTouched(false);
-      onDone();
-    });
-  }
-
   return (
-    <Dialog
+    <ReasonDialog
       open={open}
       title="Exemption from automatic suspension"
+      intro="An exempt customer is never suspended automatically. With a last day, the next overdue check after it treats the customer as any other."
+      confirm="Save"
+      reasonId="exempt-reason"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" busy={busy} onClick={submit}>
-            Save
-          </Button>
-        </>
-      }
+      onConfirm={async (reason) => {
+        await api.put(`/api/customers/${enc(c.id)}`, {
+          name: c.name,
+          email: c.email,
+          tenantId: c.tenantId,
+          planId: c.planId,
+          tags: c.tags,
+          identityVerified: c.identityVerified,
+          accountManagers: c.accountManagers,
+          exempt,
+          exemptUntil: exempt && until ? until : null,
+          reason,
+        });
+        onDone();
+      }}
     >
-      <p className="muted">An exempt customer is never suspended automatically. With a last day, the next overdue check after it treats the customer as any other.</p>
       <Field label="Exempt" htmlFor="exempt-flag">
         <input id="exempt-flag" type="checkbox" checked={exempt} onChange={(e) => setExempt(e.target.checked)} />
       </Field>
       <Field label="Until (last exempt day, in the tenant's zone; empty for no end)" htmlFor="exempt-until">
         <input id="exempt-until" type="date" value={until} disabled={!exempt} onChange={(e) => setUntil(e.target.value)} />
       </Field>
-      <Field label="Reason" htmlFor="exempt-reason" error={touched && missing ? 'A reason is required.' : undefined}>
-        <textarea id="exempt-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <ErrorBox error={error} />
-    </Dialog>
+    </ReasonDialog>
   );
 }
 
 export function LiftDialog({ open, customerId, onClose, onDone }: { open: boolean; customerId: string; onClose: () => void; onDone: () => void }) {
-  const [reason, setReason] = useState('');
-  const { busy, error, run } = useAction();
-  const [touched, setTouched] = useState(false);
-  const missing = !reason.trim();
-
-  async function submit() {
-    setTouched(true);
-    if (missing) return;
-    await run(async () => {
-      await api.post(`/api/customers/${enc(customerId)}/suspensions/current/lift`, { reason: reason.trim() });
-      setReason('');
-      setTouched(false);
-      onDone();
-    });
-  }
-
   return (
-    <Dialog
+    <ReasonDialog
       open={open}
       title="Lift the suspension"
+      intro="Everything the suspension changed returns to how it was. The reason is kept in the history."
+      confirm="Lift"
+      reasonId="lift-reason"
+      reasonLabel="Reason for lifting"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" busy={busy} onClick={submit}>
-            Lift
-          </Button>
-        </>
-      }
-    >
-      <p className="muted">Everything the suspension changed returns to how it was. The reason is kept in the history.</p>
-      <Field label="Reason for lifting" htmlFor="lift-reason" error={touched && missing ? 'A reason is required.' : undefined}>
-        <textarea id="lift-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <ErrorBox error={error} />
-    </Dialog>
+      onConfirm={async (reason) => {
+        await api.post(`/api/customers/${enc(customerId)}/suspensions/current/lift`, { reason });
+        onDone();
+      }}
+    />
   );
 }

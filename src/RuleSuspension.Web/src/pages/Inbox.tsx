@@ -3,7 +3,8 @@ import { api, enc, query, type Customer, type TaskItem } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { canCompleteTask } from '../permissions';
-import { Button, Dialog, Empty, ErrorBox, Field, Loading, StatusBadge, age, errorText, formatDate, useLoad, useToast } from '../components/ui';
+import { Button, Empty, ErrorBox, Loading, StatusBadge, age, errorText, formatDate, useLoad, useToast } from '../components/ui';
+import { ReasonDialog } from '../components/ReasonDialog';
 
 type Outcome = 'Lift' | 'Keep';
 
@@ -179,59 +180,42 @@ function CompleteDialog({
   onClose: () => void;
   onDone: (done: number, failed: string[]) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
   const count = request?.ids.length ?? 0;
   const lift = request?.outcome === 'Lift';
-  const missing = !reason.trim();
 
-  async function submit() {
+  // Each task on its own: one refused task (already done, no longer allowed) does not stop the others.
+  async function complete(reason: string) {
     if (!request) return;
-    setTouched(true);
-    if (missing) return;
-    setBusy(true);
     let done = 0;
     const failed: string[] = [];
     for (const id of request.ids) {
       try {
-        await api.post(`/api/tasks/${enc(id)}/complete`, { outcome: request.outcome, reason: reason.trim() });
+        await api.post(`/api/tasks/${enc(id)}/complete`, { outcome: request.outcome, reason });
         done++;
       } catch (e) {
         const task = tasks.find((t) => t.id === id);
         failed.push(`${task?.customerId ?? id}: ${errorText(e)}`);
       }
     }
-    setBusy(false);
-    setReason('');
-    setTouched(false);
     onDone(done, failed);
   }
 
-  const title = `${lift ? 'Lift' : 'Keep'} ${count > 1 ? `${count} suspensions` : 'the suspension'}`;
   return (
-    <Dialog
+    <ReasonDialog
       open={request !== null}
-      title={title}
-      onClose={onClose}
-      footer={
+      title={`${lift ? 'Lift' : 'Keep'} ${count > 1 ? `${count} suspensions` : 'the suspension'}`}
+      intro={
         <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant={lift ? 'primary' : 'secondary'} busy={busy} onClick={submit}>
-            {lift ? 'Lift' : 'Keep suspended'}
-          </Button>
+          {lift ? 'The customer gets back everything the suspension changed.' : 'The suspension stays; the task is closed with your reason.'}{' '}
+          {count > 1 ? 'The same reason is recorded for each.' : ''}
         </>
       }
-    >
-      <p className="muted">
-        {lift
-          ? 'The customer gets back everything the suspension changed.'
-          : 'The suspension stays; the task is closed with your reason.'}{' '}
-        {count > 1 ? 'The same reason is recorded for each.' : ''}
-      </p>
-      <Field label="Reason" htmlFor="task-reason" error={touched && missing ? 'A reason is required.' : undefined}>
-        <textarea id="task-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      </Field>
-    </Dialog>
+      confirm={lift ? 'Lift' : 'Keep suspended'}
+      variant={lift ? 'primary' : 'secondary'}
+      reasonId="task-reason"
+      autoFocus
+      onClose={onClose}
+      onConfirm={complete}
+    />
   );
 }

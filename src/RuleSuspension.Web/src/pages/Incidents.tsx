@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api, enc, query, type Incident, type WorkflowInstance } from '../api';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
-import { Button, Dialog, Empty, ErrorBox, Field, Loading, age, errorText, formatDate, useLoad, useToast } from '../components/ui';
+import { Button, Empty, ErrorBox, Loading, age, formatDate, useLoad, useToast } from '../components/ui';
+import { ReasonDialog } from '../components/ReasonDialog';
 
 const PAGE = 50;
 
@@ -143,54 +144,27 @@ function MendDialog({
   onClose: () => void;
   onDone: (instance: WorkflowInstance, action: Mend) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const retry = request?.action === 'retry';
-  const missing = !reason.trim();
-
-  async function submit() {
-    if (!request) return;
-    setTouched(true);
-    if (missing) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const instance = await api.post<WorkflowInstance>(`/api/workflow-instances/${enc(request.instance.id)}/${request.action}`, { reason: reason.trim() });
-      setReason('');
-      setTouched(false);
-      onDone(instance, request.action);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Dialog
+    <ReasonDialog
       open={request !== null}
       title={retry ? 'Retry the failed step' : 'Cancel the instance'}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Close</Button>
-          <Button variant={retry ? 'primary' : 'secondary'} busy={busy} onClick={submit}>
-            {retry ? 'Retry' : 'Cancel instance'}
-          </Button>
-        </>
-      }
-    >
-      <p className="muted">
-        {retry
+      intro={
+        retry
           ? `The step ${request?.instance.currentActivityId ?? ''} runs again on version ${request?.instance.definitionVersion ?? ''} of ${request?.instance.definitionId ?? ''}, with the current rule sets and data.`
-          : 'The instance ends here and never runs again.'}
-      </p>
-      {error ? <div className="alert alert-error" role="alert">{String(error)}</div> : null}
-      <Field label="Reason" htmlFor="incident-reason" error={touched && missing ? 'A reason is required.' : undefined}>
-        <textarea id="incident-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      </Field>
-    </Dialog>
+          : 'The instance ends here and never runs again.'
+      }
+      confirm={retry ? 'Retry' : 'Cancel instance'}
+      variant={retry ? 'primary' : 'secondary'}
+      cancel="Close"
+      reasonId="incident-reason"
+      autoFocus
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        if (!request) return;
+        const instance = await api.post<WorkflowInstance>(`/api/workflow-instances/${enc(request.instance.id)}/${request.action}`, { reason });
+        onDone(instance, request.action);
+      }}
+    />
   );
 }
