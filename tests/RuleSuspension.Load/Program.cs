@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using RuleSuspension.Load;
+using RuleSuspension.Persistence;
+using RuleSuspension.Testing;
 
 // Usage (build the server in Release first; flags in the README's load section):
 //   dotnet run -c Release --project tests/RuleSuspension.Load -- --database PostgreSql|Sqlite [--rate 1000] [--seconds 120]
@@ -23,7 +25,16 @@ double startedIn;
 EndStateResult endState;
 EventSender sender;
 string clientConnectionString;
-await using (var server = await ServerProcess.StartAsync(options.ServerDll, options.Workflows, options.Database, database.ServerConnectionString))
+await using (var server = await ServerProcess.StartAsync(new ServerProcessOptions
+{
+    ServerDll = options.ServerDll,
+    WorkflowsDirectory = options.Workflows,
+    DataDirectory = Path.Combine(Path.GetTempPath(), "rs-load", Guid.NewGuid().ToString("N")),
+    Provider = Enum.Parse<DatabaseProvider>(options.Database),
+    ConnectionString = database.ServerConnectionString,
+    Settings = new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Warning" },
+    OnErrorLine = line => Console.Error.WriteLine("server: " + line),
+}))
 {
     startedIn = server.StartedIn.TotalMilliseconds;
     Console.WriteLine($"Server healthy {startedIn:F0} ms after its process started");
@@ -42,7 +53,7 @@ await using (var server = await ServerProcess.StartAsync(options.ServerDll, opti
         {
             await Task.Delay(TimeSpan.FromSeconds(options.KillAfterSeconds));
             var clock = Stopwatch.StartNew();
-            await server.KillAndRestartAsync();
+            await server.RestartAsync();
             restartedIn = clock.Elapsed.TotalMilliseconds;
             Console.WriteLine($"  killed -9 and healthy again in {restartedIn:F0} ms");
         }

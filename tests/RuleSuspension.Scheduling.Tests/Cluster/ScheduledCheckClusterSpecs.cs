@@ -19,7 +19,7 @@ public sealed class ScheduledCheckClusterSpecs : IAsyncLifetime
         await InvoiceOverdue(cluster.First.Client(cluster.ApiKey), customer, daysOverdue: 45);
         await TwoNodeCluster.Eventually(async () => await FinishedRunsAsync(DateTimeOffset.MinValue) >= 3, TimeSpan.FromSeconds(20), "three scheduled checks on two live nodes");
 
-        cluster.First.Kill();
+        await cluster.First.KillAsync();
         var killedAt = DateTimeOffset.UtcNow;
 
         await TwoNodeCluster.Eventually(async () => await FinishedRunsAsync(killedAt.AddSeconds(1)) >= 2, TimeSpan.FromSeconds(30), $"checks after the first node was killed{Environment.NewLine}{cluster.Second.Log}");

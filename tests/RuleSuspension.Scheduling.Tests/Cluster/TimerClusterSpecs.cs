@@ -28,7 +28,7 @@ public sealed class TimerClusterSpecs : IAsyncLifetime
             data = new { invoiceId = "inv-" + Guid.NewGuid().ToString("N")[..8], amount = 10, currency = "EUR", issuedAt = "2026-01-01", dueDate = "2026-01-31" },
         }), HttpStatusCode.Accepted);
 
-        cluster.First.Kill();
+        await cluster.First.KillAsync();
 
         var second = cluster.Second.Client(cluster.ApiKey);
         await TwoNodeCluster.Eventually(async () => (await InstanceOf(second, customer, workflow)).GetProperty("currentActivityId").GetString() == "listen", TimeSpan.FromSeconds(30), $"the timer on the second node{Environment.NewLine}{cluster.Second.Log}");

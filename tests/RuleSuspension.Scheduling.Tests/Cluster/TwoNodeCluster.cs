@@ -13,9 +13,9 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rs-cluster", Guid.NewGuid().ToString("N"));
     private TestDatabase? _database;
 
-    public ServerNode First { get; private set; } = null!;
+    public ServerProcess First { get; private set; } = null!;
 
-    public ServerNode Second { get; private set; } = null!;
+    public ServerProcess Second { get; private set; } = null!;
 
     public DatabaseProvider Provider { get; private set; }
 
@@ -39,10 +39,15 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         ConnectionString = _database.ConnectionString!;
 
         // The first node migrates the database and writes the first key; the second joins it.
-        First = await ServerNode.StartAsync(Provider, ConnectionString, Path.Combine(_root, "node1"), Settings);
-        ApiKey = (await File.ReadAllTextAsync(Path.Combine(First.DataDirectory, "admin.key"))).Trim();
-        Second = await ServerNode.StartAsync(Provider, ConnectionString, Path.Combine(_root, "node2"), Settings);
+        First = await ServerProcess.StartAsync(Node("node1"));
+        ApiKey = await First.AdminKeyAsync();
+        Second = await ServerProcess.StartAsync(Node("node2"));
     }
+
+    private ServerProcessOptions Node(string name) => new()
+    {
+        DataDirectory = Path.Combine(_root, name), Provider = Provider, ConnectionString = ConnectionString, Settings = Settings,
+    };
 
     public async Task DisposeAsync()
     {
