@@ -36,7 +36,9 @@ public sealed class WorkflowDispatcher(
     /// <summary>Resumes the waiting instances an event concerns, then starts the workflows it triggers.</summary>
     public async Task OnEventAsync(InboundEvent stored, CancellationToken cancellationToken)
     {
-        var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, JsonDocument.Parse(stored.Data).RootElement.Clone());
+        // Disposed: its pooled buffers go back to the pool (the clone owns its own copy).
+        using var data = JsonDocument.Parse(stored.Data);
+        var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, data.RootElement.Clone());
         var waiting = await MayResumeAsync(stored, cancellationToken)
             ? await WaitingInstances.For(db)(db, stored.CustomerId).ToListAsync(cancellationToken)
             : [];
