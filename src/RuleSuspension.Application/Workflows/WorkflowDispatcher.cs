@@ -86,7 +86,7 @@ public sealed class WorkflowDispatcher(
     {
         var instance = engine.CreateInstance(definition, customerId, null, asOf);
         await engine.StartAsync(definition, instance, cancellationToken);
-        logger.LogDebug("Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}", instance.Id, definition.Id, definition.Version, customerId);
+        WorkflowDispatchLog.Started(logger, instance.Id, definition.Id, definition.Version, customerId);
         return instance;
     }
 
@@ -106,8 +106,7 @@ public sealed class WorkflowDispatcher(
         var instance = engine.CreateInstance(definition, received.CustomerId, received);
         db.WorkflowTriggers.Add(new WorkflowTriggerRecord(definition.Id, received.Id, instance.Id, clock.GetUtcNow()));
         await engine.StartAsync(definition, instance, cancellationToken);
-        logger.LogDebug("Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}",
-            received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
+        WorkflowDispatchLog.StartedByEvent(logger, received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
     }
 
     private static FactNeeds FilterNeeds(IEnumerable<TriggerDefinition> triggers)
@@ -138,4 +137,17 @@ public sealed class WorkflowDispatcher(
             return false;
         }
     }
+}
+
+/// <summary>
+/// The dispatcher's messages for every start: generated, so that with Debug off (the default) nothing is boxed or
+/// allocated for them (the <c>LogDebug</c> extension builds its argument array before it asks the level).
+/// </summary>
+internal static partial class WorkflowDispatchLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}")]
+    public static partial void Started(ILogger logger, Guid instanceId, string workflow, int version, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}")]
+    public static partial void StartedByEvent(ILogger logger, string eventId, Guid instanceId, string workflow, int version, WorkflowStatus status);
 }
