@@ -150,7 +150,7 @@ public sealed class IngestEventHandler(
                 db.Customers.Add(new Customer(stored.CustomerId, profile, by, at, $"{stored.Type} event {stored.Id}"));
                 break;
             case PlanChanged p:
-                var plan = await db.Plans.FindAsync([p.ToPlanId], cancellationToken);
+                var plan = await db.FindPlanAsync(p.ToPlanId, cancellationToken);
                 if (plan is null)
                 {
                     db.Plans.Add(new Plan(p.ToPlanId, p.ToPlanName, p.RequiresApproval));
@@ -164,7 +164,7 @@ public sealed class IngestEventHandler(
                 break;
             case OpportunityAdded o:
                 await RequireCustomer(stored.CustomerId, cancellationToken);
-                var opportunity = await db.Opportunities.FindAsync([o.OpportunityId], cancellationToken);
+                var opportunity = await db.FindOpportunityAsync(o.OpportunityId, cancellationToken);
                 if (opportunity is null)
                 {
                     db.Opportunities.Add(new Opportunity(o.OpportunityId, stored.CustomerId, o.BoardId, o.BoardName, o.Stage, o.Value));

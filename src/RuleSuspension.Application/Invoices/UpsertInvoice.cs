@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using RuleSuspension.Application.Events;
 using RuleSuspension.Application.Pipeline;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Audit;
@@ -43,7 +44,7 @@ public sealed class UpsertInvoiceHandler(RuleSuspensionDb db, TimeProvider clock
     /// <summary>Applies the change to the unit of work; <paramref name="ownerField"/> is the input that named the customer.</summary>
     internal static async Task<(Invoice Invoice, bool Created)> Apply(RuleSuspensionDb db, UpsertInvoice command, string ownerField, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var invoice = await db.Invoices.FindAsync([command.Id], cancellationToken);
+        var invoice = await db.FindInvoiceAsync(command.Id, cancellationToken);
         if (invoice is null)
         {
             invoice = new Invoice(command.Id, command.CustomerId, command.Amount, command.Currency, command.IssuedAt, command.DueDate, command.PaidAt);
@@ -62,7 +63,7 @@ public sealed class UpsertInvoiceHandler(RuleSuspensionDb db, TimeProvider clock
     /// <summary>Marks an invoice of <paramref name="customerId"/> paid (an <c>invoice.paid</c> event), audited.</summary>
     internal static async Task MarkPaid(RuleSuspensionDb db, string invoiceId, string customerId, DateTimeOffset paidAt, Actor by, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var invoice = await db.Invoices.FindAsync([invoiceId], cancellationToken)
+        var invoice = await db.FindInvoiceAsync(invoiceId, cancellationToken)
             ?? throw DomainException.Invalid("data.invoiceId", $"Invoice '{invoiceId}' is unknown; send invoice.issued or PUT /api/invoices/{invoiceId} first.");
         EnsureOwner(invoice, customerId, "data.invoiceId");
         var before = Snapshot.Of(invoice);

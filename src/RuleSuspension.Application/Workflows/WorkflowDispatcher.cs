@@ -36,7 +36,9 @@ public sealed class WorkflowDispatcher(
     /// <summary>Resumes the waiting instances an event concerns, then starts the workflows it triggers.</summary>
     public async Task OnEventAsync(InboundEvent stored, CancellationToken cancellationToken)
     {
-        var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, JsonDocument.Parse(stored.Data).RootElement.Clone());
+        // Disposed: its pooled buffers go back to the pool (the clone owns its own copy).
+        using var data = JsonDocument.Parse(stored.Data);
+        var received = new WorkflowEvent(stored.Id, stored.Type, stored.OccurredAt, stored.CustomerId, data.RootElement.Clone());
         var waiting = await MayResumeAsync(stored, cancellationToken)
             ? await WaitingInstances.For(db)(db, stored.CustomerId).ToListAsync(cancellationToken)
             : [];
@@ -84,7 +86,7 @@ public sealed class WorkflowDispatcher(
     {
         var instance = engine.CreateInstance(definition, customerId, null, asOf);
         await engine.StartAsync(definition, instance, cancellationToken);
-        logger.LogDebug("Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}", instance.Id, definition.Id, definition.Version, customerId);
+        WorkflowDispatchLog.Started(logger, instance.Id, definition.Id, definition.Version, customerId);
         return instance;
     }
 
@@ -104,8 +106,7 @@ public sealed class WorkflowDispatcher(
         var instance = engine.CreateInstance(definition, received.CustomerId, received);
         db.WorkflowTriggers.Add(new WorkflowTriggerRecord(definition.Id, received.Id, instance.Id, clock.GetUtcNow()));
         await engine.StartAsync(definition, instance, cancellationToken);
-        logger.LogDebug("Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}",
-            received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
+        WorkflowDispatchLog.StartedByEvent(logger, received.Id, instance.Id, definition.Id, definition.Version, instance.Status);
     }
 
     private static FactNeeds FilterNeeds(IEnumerable<TriggerDefinition> triggers)
@@ -136,4 +137,17 @@ public sealed class WorkflowDispatcher(
             return false;
         }
     }
+}
+
+/// <summary>
+/// The dispatcher's messages for every start: generated, so that with Debug off (the default) nothing is boxed or
+/// allocated for them (the <c>LogDebug</c> extension builds its argument array before it asks the level).
+/// </summary>
+internal static partial class WorkflowDispatchLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Started workflow instance {InstanceId} ({Workflow}@{Version}) for customer {CustomerId}")]
+    public static partial void Started(ILogger logger, Guid instanceId, string workflow, int version, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} started workflow instance {InstanceId} ({Workflow}@{Version}), now {Status}")]
+    public static partial void StartedByEvent(ILogger logger, string eventId, Guid instanceId, string workflow, int version, WorkflowStatus status);
 }

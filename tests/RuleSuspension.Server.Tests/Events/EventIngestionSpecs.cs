@@ -88,6 +88,46 @@ public class EventIngestionSpecs(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task Opportunity_added_again_moves_the_stored_opportunity()
+    {
+        var id = await CreateCustomer(server.Client());
+        var opportunityId = "opp-" + id;
+        await Expect(await PostEvent(Integration, Event("crm.opportunity-added", id, new { opportunityId, boardId = "b-1", boardName = "Collections", stage = "Contacted", value = 990m })), HttpStatusCode.Accepted);
+
+        await Expect(await PostEvent(Integration, Event("crm.opportunity-added", id, new { opportunityId, boardId = "b-1", boardName = "Collections", stage = "Promise to Pay", value = 450m })), HttpStatusCode.Accepted);
+
+        var opportunity = await server.InScopeAsync(db => db.Opportunities.SingleAsync(o => o.Id == opportunityId));
+        Assert.Equal(("Promise to Pay", 450m), (opportunity.Stage, opportunity.Value));
+    }
+
+    [Fact]
+    public async Task Plan_change_to_a_stored_plan_updates_that_plan()
+    {
+        var plan = "p-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await CreateCustomer(server.Client());
+        var second = await CreateCustomer(server.Client());
+        await Expect(await PostEvent(Integration, Event("customer.plan-changed", first, new { fromPlanId = "pro", toPlan = new { id = plan, name = "Scale", requiresApproval = false } })), HttpStatusCode.Accepted);
+
+        await Expect(await PostEvent(Integration, Event("customer.plan-changed", second, new { fromPlanId = "pro", toPlan = new { id = plan, name = "Scale 2", requiresApproval = false } })), HttpStatusCode.Accepted);
+
+        Assert.Equal("Scale 2", await server.InScopeAsync(db => db.Plans.Where(p => p.Id == plan).Select(p => p.Name).SingleAsync()));
+        Assert.Equal(2, await server.InScopeAsync(db => db.Customers.CountAsync(c => (c.Id == first || c.Id == second) && c.PlanId == plan)));
+    }
+
+    [Fact]
+    public async Task Invoice_issued_again_updates_the_stored_invoice()
+    {
+        var id = await CreateCustomer(server.Client());
+        var invoiceId = "inv-" + id;
+        await Expect(await PostEvent(Integration, Event("invoice.issued", id, new { invoiceId, amount = 49.90m, currency = "EUR", issuedAt = "2026-10-01", dueDate = "2026-10-31" })), HttpStatusCode.Accepted);
+
+        await Expect(await PostEvent(Integration, Event("invoice.issued", id, new { invoiceId, amount = 59.90m, currency = "EUR", issuedAt = "2026-10-01", dueDate = "2026-11-15" })), HttpStatusCode.Accepted);
+
+        var invoice = await server.InScopeAsync(db => db.Invoices.SingleAsync(i => i.Id == invoiceId));
+        Assert.Equal((59.90m, new DateOnly(2026, 11, 15)), (invoice.Amount, invoice.DueDate));
+    }
+
+    [Fact]
     public async Task Invoice_issued_then_paid_updates_the_invoice()
     {
         var id = await CreateCustomer(server.Client());
