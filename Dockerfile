@@ -3,7 +3,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# ReadyToRun: the assemblies are compiled ahead of time, so the start JITs far less (docs/performance.md, "Start-up").
+# ReadyToRun: the assemblies are compiled ahead of time, so the start JITs far less (docs/performance.md, "Start to
+# healthy"). scripts/start-time.sh --publish runs this same command to time the deployed form; keep the two alike.
 RUN dotnet publish src/RuleSuspension.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

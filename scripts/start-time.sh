@@ -1,15 +1,32 @@
 #!/usr/bin/env bash
 # Times process start to the first `/health` 200 on a fresh data directory (SQLite, the embedded default):
-#   scripts/start-time.sh [-n STARTS] BUILD_DIR [BUILD_DIR...]
+#   scripts/start-time.sh [-n STARTS] [--publish DIR] [BUILD_DIR...]
 # Each BUILD_DIR holds a built server (RuleSuspension.Server.dll). With several, the starts alternate between them
 # in one run, so that a loaded machine weighs on all of them alike: compare their ratios, not their seconds.
+# --publish DIR first publishes this tree into DIR as the Dockerfile does (ReadyToRun, linux-x64, framework-dependent)
+# and times it beside the BUILD_DIRs: the form users deploy. Extra publish arguments (e.g. -p:SkipWebBuild=true) can
+# be given in PUBLISH_ARGS.
 set -euo pipefail
 starts=5
-if [[ ${1:-} == -n ]]; then starts=$2; shift 2; fi
-(($# > 0)) || { echo "usage: scripts/start-time.sh [-n STARTS] BUILD_DIR [BUILD_DIR...]" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
+builds=()
+while (($# > 0)); do
+  case $1 in
+    -n) starts=$2; shift 2 ;;
+    --publish)
+      # The Dockerfile's own publish command, word for word but for the output directory.
+      dotnet publish "$root/src/RuleSuspension.Server" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+        ${PUBLISH_ARGS:-} -o "$2" >&2
+      builds+=("$2"); shift 2 ;;
+    *) builds+=("$1"); shift ;;
+  esac
+done
+((${#builds[@]} > 0)) || { echo "usage: scripts/start-time.sh [-n STARTS] [--publish DIR] [BUILD_DIR...]" >&2; exit 2; }
+set -- "${builds[@]}"
 port=$((20000 + RANDOM % 20000))
 results=$(mktemp -d)
+# Wall clocks mean little on a loaded machine: the load average is printed before and after, to be reported beside them.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for ((run = 1; run <= starts; run++)); do
   for build in "$@"; do
@@ -34,6 +51,7 @@ for ((run = 1; run <= starts; run++)); do
   done
 done
 
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "build | measure | starts | min | median | max (ms, process start to the first /health 200)"
 for build in "$@"; do
   key=$(echo "$build" | md5sum | cut -c1-8)

@@ -21,6 +21,7 @@ public static class InfrastructureRegistration
         services.AddScoped<ICustomerSuspensions, DbCustomerSuspensions>();
         services.AddScoped<IHumanTaskInbox, DbTaskInbox>();
         services.AddScoped<IWorkflowTimerScheduler, DbTimerScheduler>();
+        services.AddSingleton<StartTimeline>();
         // First of the hosted services: every one started after it finds the database migrated and loaded.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<YoungTableStatisticsService>();

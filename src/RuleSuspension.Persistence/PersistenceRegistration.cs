@@ -18,13 +18,15 @@ public static class PersistenceRegistration
     /// <summary>
     /// A failed statement or connection is not logged as an error by EF: the caller gets the exception and either
     /// expects it (a repeated event id meets the primary key) or lets it reach the error handler (or the start's
-    /// connection check), which logs what is unexpected.
+    /// connection check), which logs what is unexpected. Nor does a migration check the model against the migrations
+    /// first (EF builds the whole design-time model for it on every start): <c>MigrationSpecs</c> check that in the build.
     /// </summary>
     private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options)
         => options.ConfigureWarnings(w => w.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
             (RelationalEventId.ConnectionError, LogLevel.Debug),
-            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug))
+            .Ignore(RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>Applies pending migrations, then what the provider needs beyond them (<see cref="IDatabaseDialect.AfterMigrateAsync"/>).</summary>
     public static async Task MigrateAsync(this RuleSuspensionDb db, CancellationToken cancellationToken = default)

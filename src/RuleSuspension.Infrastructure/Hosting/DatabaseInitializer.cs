@@ -31,14 +31,21 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 
     public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        var timeline = services.GetRequiredService<StartTimeline>();
         // The rule assemblies first: a missing or broken one stops the start before anything is written.
         _ = services.GetRequiredService<CodeRuleSetLibrary>();
+        timeline.Mark("rule assemblies loaded");
         await services.GetRequiredService<RuleSuspensionDb>().MigrateAsync(cancellationToken);
+        timeline.Mark("database migrated");
         var workflows = WorkflowsDirectory(configuration);
         await services.GetRequiredService<LoadShippedRuleSets>().LoadAsync(Path.Combine(workflows, "rulesets"), cancellationToken);
+        timeline.Mark("shipped rule sets loaded");
         await services.GetRequiredService<LoadCodeRuleSets>().LoadAsync(cancellationToken);
+        timeline.Mark("code rule sets loaded");
         await services.GetRequiredService<LoadShippedWorkflows>().LoadAsync(workflows, cancellationToken);
+        timeline.Mark("shipped workflows loaded");
         await EnsureFirstKeyAsync(services, cancellationToken);
+        timeline.Mark("first key ensured");
     }
 
     /// <summary>How many migrations the database has applied (the <c>migrate</c> verb reports it).</summary>

@@ -66,6 +66,8 @@ internal static class Verbs
             return 1;
         }
 
+        app.Services.GetRequiredService<StartTimeline>().Mark("database reachable");
+
         try
         {
             await app.RunAsync(cancellationToken);

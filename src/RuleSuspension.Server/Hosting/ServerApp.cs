@@ -35,6 +35,9 @@ public static class ServerApp
         AddServices(builder.Services, builder.Configuration, data, limits);
 
         var app = builder.Build();
+        var timeline = app.Services.GetRequiredService<StartTimeline>();
+        timeline.Mark("host built");
+        app.Lifetime.ApplicationStarted.Register(() => timeline.Mark("hosted services started, Kestrel listening"));
         app.UseRequestLogging();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
