@@ -139,6 +139,23 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
         return detect;
     }
 
+    /// <summary>
+    /// As <see cref="DetectChangesOnce"/>, but only entities already stored are scanned (for changed values, and for new
+    /// entities in their collections, such as a customer's new suspension): an added entity's row is read from its
+    /// current values when it is written, so scanning its every value against its snapshot finds nothing to write.
+    /// </summary>
+    private bool DetectChangesOfStoredRows()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State != EntityState.Added).ToList())
+        {
+            entry.DetectChanges();
+        }
+
+        return detect;
+    }
+
     private void RecordImpliedChanges()
     {
         AuditTrail.Record(this);
@@ -170,7 +187,7 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
             if (addedRowsSetBased)
             {
                 // The changes are detected and what they imply recorded once, before the added rows are taken away.
-                var detect = DetectChangesOnce();
+                var detect = DetectChangesOfStoredRows();
                 try
                 {
                     RecordImpliedChanges();
