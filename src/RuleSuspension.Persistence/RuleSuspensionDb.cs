@@ -140,15 +140,16 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     }
 
     /// <summary>
-    /// As <see cref="DetectChangesOnce"/>, but only entities already stored are scanned (for changed values, and for new
-    /// entities in their collections, such as a customer's new suspension): an added entity's row is read from its
-    /// current values when it is written, so scanning its every value against its snapshot finds nothing to write.
+    /// As <see cref="DetectChangesOnce"/>, but an added entity without navigations is not scanned: its row is written
+    /// from its current values whatever the scan finds, and without navigations it cannot bring new entities along.
+    /// The others are (stored ones for changed values, and any for new entities in their collections, such as a
+    /// customer's new suspension). In an overdue batch most tracked entities are such added rows.
     /// </summary>
-    private bool DetectChangesOfStoredRows()
+    private bool DetectChangesSkippingPlainNewRows()
     {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.State != EntityState.Added).ToList())
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State != EntityState.Added || e.Metadata.GetNavigations().Any()).ToList())
         {
             entry.DetectChanges();
         }
@@ -187,7 +188,7 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
             if (addedRowsSetBased)
             {
                 // The changes are detected and what they imply recorded once, before the added rows are taken away.
-                var detect = DetectChangesOfStoredRows();
+                var detect = DetectChangesSkippingPlainNewRows();
                 try
                 {
                     RecordImpliedChanges();
