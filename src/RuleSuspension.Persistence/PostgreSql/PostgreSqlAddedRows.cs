@@ -46,7 +46,7 @@ internal static partial class PostgreSqlAddedRows
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var rows = 0;
-        foreach (var type in PrincipalsFirst(copied))
+        foreach (var type in PrincipalsFirst(copied, added))
         {
             var table = TableOf(type)!;
             var entries = added[type];
@@ -84,13 +84,16 @@ internal static partial class PostgreSqlAddedRows
 
     private static IEnumerable<IEntityType> Principals(IEntityType type) => type.GetForeignKeys().Select(f => f.PrincipalEntityType);
 
-    private static List<IEntityType> PrincipalsFirst(HashSet<IEntityType> types)
+    /// <summary>
+    /// The types to copy, each after the added types it refers to. Types that refer to each other round a cycle are not
+    /// copied (nor what refers to them): EF's save orders those rows itself.
+    /// </summary>
+    private static List<IEntityType> PrincipalsFirst(HashSet<IEntityType> types, Dictionary<IEntityType, List<EntityEntry>> added)
     {
         var ordered = new List<IEntityType>(types.Count);
         var left = types.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        while (left.Count > 0)
+        while (left.FirstOrDefault(t => Principals(t).All(p => !added.ContainsKey(p) || ordered.Contains(p))) is { } next)
         {
-            var next = left.First(t => Principals(t).All(p => !left.Contains(p)));
             ordered.Add(next);
             left.Remove(next);
         }
