@@ -76,7 +76,7 @@ public static class OverdueCheckBenchmark
         {
             var recorded = await scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>().DecisionRecords.CountAsync();
             Console.WriteLine();
-            var writes = scope.ServiceProvider.GetRequiredService<OverdueCheckOptions>().SetBasedWrites ? "set-based" : "EF's save";
+            var writes = scope.ServiceProvider.GetRequiredService<OverdueCheckOptions>().SetBasedWrites ? "set-based where the database has a way" : "EF's save";
             Console.WriteLine($"## Overdue check on {provider}, decision records {(records ? "on" : "off")}, new rows through {writes}: {run.Status}");
             Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}, decisions recorded {recorded:N0}");
         }
