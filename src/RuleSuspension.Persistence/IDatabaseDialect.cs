@@ -72,4 +72,12 @@ public interface IDatabaseDialect
 
     /// <summary>The names of the meter and activity source the provider's driver reports to (OpenTelemetry listens to them).</summary>
     IReadOnlyList<string> TelemetrySources { get; }
+
+    /// <summary>
+    /// Writes the rows of the entities the context tracks as added in set-based statements, in the context's current
+    /// transaction, and stops tracking them, so that EF's save that follows writes only the rest; answers how many rows
+    /// it wrote. The rows are those EF's save would write. PostgreSQL: one binary <c>COPY</c> per table. Where the
+    /// database has nothing faster than EF's batched inserts (SQLite, SQL Server), it writes nothing and answers 0.
+    /// </summary>
+    Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
 }

@@ -139,6 +139,24 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
         return detect;
     }
 
+    /// <summary>
+    /// As <see cref="DetectChangesOnce"/>, but an added entity without navigations is not scanned: its row is written
+    /// from its current values whatever the scan finds, and without navigations it cannot bring new entities along.
+    /// The others are (stored ones for changed values, and any for new entities in their collections, such as a
+    /// customer's new suspension). In an overdue batch most tracked entities are such added rows.
+    /// </summary>
+    private bool DetectChangesSkippingPlainNewRows()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State != EntityState.Added || e.Metadata.GetNavigations().Any()).ToList())
+        {
+            entry.DetectChanges();
+        }
+
+        return detect;
+    }
+
     private void RecordImpliedChanges()
     {
         AuditTrail.Record(this);
@@ -152,13 +170,40 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     /// two statements. Nor does it mark what it wrote as unchanged entity by entity (a snapshot of every value): the
     /// entities are let go instead, still holding what was written.
     /// </summary>
-    public async Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    public Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+        => SaveAndCommitAsync(transaction, addedRowsSetBased: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveAndCommitAsync(IDbContextTransaction, CancellationToken)"/>; with
+    /// <paramref name="addedRowsSetBased"/>, the added entities' rows are first written set-based where the database
+    /// has a way (<see cref="IDatabaseDialect.WriteAddedRowsAsync"/>) and EF's save writes the rest: for a unit of
+    /// work of thousands of new rows (an overdue batch).
+    /// </summary>
+    public async Task SaveAndCommitAsync(IDbContextTransaction transaction, bool addedRowsSetBased, CancellationToken cancellationToken)
     {
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
         try
         {
-            await SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            if (addedRowsSetBased)
+            {
+                // The changes are detected and what they imply recorded once, before the added rows are taken away.
+                var detect = DetectChangesSkippingPlainNewRows();
+                try
+                {
+                    RecordImpliedChanges();
+                    await Dialect.WriteAddedRowsAsync(this, cancellationToken);
+                    await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                }
+                finally
+                {
+                    ChangeTracker.AutoDetectChangesEnabled = detect;
+                }
+            }
+            else
+            {
+                await SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            }
         }
         finally
         {

@@ -20,6 +20,13 @@ public sealed class OverdueCheckOptions
     /// </summary>
     public int Parallelism { get; set; } = 2;
 
+    /// <summary>
+    /// True (the default): a batch's new rows (workflow instances, journal entries, suspensions, tasks, decision records,
+    /// outbox messages, audit entries) are written set-based where the database has a way (PostgreSQL's binary
+    /// <c>COPY</c>), the same rows EF's inserts write; false writes them all through EF's save.
+    /// </summary>
+    public bool SetBasedWrites { get; set; } = true;
+
     /// <summary>The rule set the check evaluates.</summary>
     public string RuleSet { get; set; } = "non-payment";
 

@@ -89,11 +89,14 @@ public sealed class CustomerLockScope(RuleSuspensionDb db, IDbContextTransaction
     /// <summary>False when an outer scope owns the transaction.</summary>
     public bool OwnsTransaction => _transaction is not null;
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public Task CommitAsync(CancellationToken cancellationToken) => CommitAsync(addedRowsSetBased: false, cancellationToken);
+
+    /// <summary>Commits; with <paramref name="addedRowsSetBased"/> the added rows are written set-based first (<see cref="RuleSuspensionDb.SaveAndCommitAsync(IDbContextTransaction, bool, CancellationToken)"/>).</summary>
+    public async Task CommitAsync(bool addedRowsSetBased, CancellationToken cancellationToken)
     {
         if (_transaction is not null)
         {
-            await db.SaveAndCommitAsync(_transaction, cancellationToken);
+            await db.SaveAndCommitAsync(_transaction, addedRowsSetBased, cancellationToken);
         }
 
         await DisposeAsync();

@@ -108,4 +108,7 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
 
     /// <summary>Npgsql's meter and activity source (what Npgsql.OpenTelemetry's AddNpgsql and AddNpgsqlInstrumentation listen to).</summary>
     public IReadOnlyList<string> TelemetrySources { get; } = ["Npgsql"];
+
+    /// <summary>One binary <c>COPY</c> per table (<see cref="PostgreSqlAddedRows"/>).</summary>
+    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => PostgreSqlAddedRows.WriteAsync(db, cancellationToken);
 }

@@ -171,4 +171,10 @@ public sealed class SqlServerDialect : IDatabaseDialect
 
     /// <summary>Not listened to yet: the service reported none for SQL Server before either.</summary>
     public IReadOnlyList<string> TelemetrySources { get; } = [];
+
+    /// <summary>
+    /// EF's batched inserts write the rows (the save that follows); <c>SqlBulkCopy</c> would be the set-based way here,
+    /// but no SQL Server runs where it could be tested.
+    /// </summary>
+    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => Task.FromResult(0);
 }

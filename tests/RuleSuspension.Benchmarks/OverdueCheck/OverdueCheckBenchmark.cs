@@ -20,8 +20,9 @@ namespace RuleSuspension.Benchmarks.OverdueCheck;
 /// Seeds 1,000,000 customers and 3,000,000 invoices (100,000 customers with an invoice 45 days overdue, so past the
 /// 30 grace days: every one of them is suspended through the overdue-invoices workflow), runs the overdue check once,
 /// and prints customers per second, wall time and peak memory. Not part of the test run.
-/// Usage: <c>dotnet run -c Release --project tests/RuleSuspension.Benchmarks -- --overdue sqlite|postgres [connection string] [customers] [on|off|both]</c>
-/// (decision records; <c>both</c> runs the check without and then with them on two databases seeded alike).
+/// Usage: <c>dotnet run -c Release --project tests/RuleSuspension.Benchmarks -- --overdue sqlite|postgres [connection string] [customers] [on|off|both] [copy|ef]</c>
+/// (decision records; <c>both</c> runs the check without and then with them on two databases seeded alike; <c>ef</c>
+/// writes every row through EF's save instead of set-based, <c>OverdueCheck:SetBasedWrites</c> false).
 /// </summary>
 public static class OverdueCheckBenchmark
 {
@@ -75,7 +76,8 @@ public static class OverdueCheckBenchmark
         {
             var recorded = await scope.ServiceProvider.GetRequiredService<RuleSuspensionDb>().DecisionRecords.CountAsync();
             Console.WriteLine();
-            Console.WriteLine($"## Overdue check on {provider}, decision records {(records ? "on" : "off")}: {run.Status}");
+            var writes = scope.ServiceProvider.GetRequiredService<OverdueCheckOptions>().SetBasedWrites ? "set-based where the database has a way" : "EF's save";
+            Console.WriteLine($"## Overdue check on {provider}, decision records {(records ? "on" : "off")}, new rows through {writes}: {run.Status}");
             Console.WriteLine($"checked {run.Checked:N0}, warned {run.Warned:N0}, suspended {run.Suspended:N0}, failed {run.Failed:N0}, decisions recorded {recorded:N0}");
         }
 
@@ -110,7 +112,7 @@ public static class OverdueCheckBenchmark
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(new ConsoleLines()).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("RuleSuspension.Application.Workflows", LogLevel.Warning))
             .AddSingleton(SuspensionPolicy.Default)
-            .AddSingleton(new OverdueCheckOptions())
+            .AddSingleton(new OverdueCheckOptions { SetBasedWrites = args.ElementAtOrDefault(4) != "ef" })
             .AddSingleton(new DecisionRecordOptions { Record = records })
             .AddRuleSuspensionDb(settings, directory)
             .AddRuleSuspensionApplication()
