@@ -164,6 +164,7 @@ public class DesignerToInboxSpecs(ConsoleFixture console)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Escalated Ltd" })).ToBeVisibleAsync();
         await tab.ScreenshotAsync("customers");
         await page.GetByLabel("Search").FillAsync("escalated");
+        await Expect(page).ToHaveURLAsync(new Regex("search=escalated"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Escalated Ltd" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("suspended");
         await Expect(page.GetByTestId("access-effects")).ToContainTextAsync("Pay due invoices only");
@@ -192,6 +193,7 @@ public class DesignerToInboxSpecs(ConsoleFixture console)
         // ---- The history says who lifted and why ----
         await tab.NavigateAsync("Customers");
         await page.GetByLabel("Search").FillAsync("escalated");
+        await Expect(page).ToHaveURLAsync(new Regex("search=escalated"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Escalated Ltd" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("active");
         var history = page.GetByTestId("suspension-history");
