@@ -13,19 +13,16 @@ namespace RuleSuspension.Browser.Tests.Infrastructure;
 public sealed class ConsoleServer : IAsyncDisposable
 {
     private readonly ServerProcess _process;
+    private readonly string _root;
 
-    private ConsoleServer(ServerProcess process, string workflowsDirectory, string adminKey)
+    private ConsoleServer(ServerProcess process, string root, string adminKey)
     {
         _process = process;
-        WorkflowsDirectory = workflowsDirectory;
+        _root = root;
         AdminKey = adminKey;
     }
 
     public Uri Address => _process.Address;
-
-    public string DataDirectory => _process.DataDirectory;
-
-    public string WorkflowsDirectory { get; }
 
     public string AdminKey { get; }
 
@@ -54,7 +51,7 @@ public sealed class ConsoleServer : IAsyncDisposable
             WorkflowsDirectory = workflows,
             Settings = new Dictionary<string, string> { ["Rules:Assemblies:0"] = Path.Combine(AppContext.BaseDirectory, "RuleSuspension.Samples.NonPayment.dll") },
         });
-        return new ConsoleServer(process, workflows, await process.AdminKeyAsync());
+        return new ConsoleServer(process, temp, await process.AdminKeyAsync());
     }
 
     /// <summary>An HTTP client for the API with the given key (the super admin's by default).</summary>
@@ -79,7 +76,7 @@ public sealed class ConsoleServer : IAsyncDisposable
         await _process.DisposeAsync();
         try
         {
-            Directory.Delete(Path.GetDirectoryName(DataDirectory)!, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {
