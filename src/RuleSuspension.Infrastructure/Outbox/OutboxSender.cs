@@ -7,6 +7,14 @@ namespace RuleSuspension.Infrastructure.Outbox;
 internal sealed class OutboxSender(IEnumerable<IOutboxChannel> channels, IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxSender> log)
     : BackgroundService
 {
+    private int _roundsDone;
+
+    /// <summary>
+    /// Polls finished, of every channel (the one at start included): a spec that advances the clock waits for these
+    /// rather than guessing whether a tick is still pending.
+    /// </summary>
+    internal int RoundsDone => Volatile.Read(ref _roundsDone);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => Task.WhenAll(channels.Where(c => c.Announce()).Select(c => PollAsync(c, stoppingToken)));
 
@@ -18,6 +26,7 @@ internal sealed class OutboxSender(IEnumerable<IOutboxChannel> channels, IServic
             do
             {
                 await DeliverAllDueAsync(channel, stoppingToken);
+                Interlocked.Increment(ref _roundsDone);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Outbox;
+using RuleSuspension.Infrastructure.Outbox;
 using RuleSuspension.Server.Tests.Email;
 using RuleSuspension.Server.Tests.Infrastructure;
 using static RuleSuspension.Server.Tests.Infrastructure.Api;
@@ -124,12 +127,12 @@ public sealed class OutboxSenderSpecs : IAsyncLifetime
     [Fact]
     public async Task A_batch_of_emails_goes_over_one_SMTP_connection()
     {
-        // Arrange: the sender's round at start is behind us (one email delivered by a poll), so the next poll is the
-        // one the two suspensions below wait for.
+        // Arrange: the rounds at start and of one tick are both behind us (each channel's), so no tick is pending
+        // and the next poll is the one the two suspensions below wait for.
         var earlier = NewCustomerId();
         await Accept(_server.Client(), SignUp(earlier, identityVerified: false));
         _clock.Advance(PollInterval);
-        await Eventually(() => Task.FromResult(_sink.Mentioning(earlier).Count == 1));
+        await Eventually(() => Task.FromResult(_sink.Mentioning(earlier).Count == 1 && Sender.RoundsDone == 2 * Channels));
         var first = NewCustomerId();
         var second = NewCustomerId();
         await Accept(_server.Client(), SignUp(first, identityVerified: false));
@@ -142,6 +145,11 @@ public sealed class OutboxSenderSpecs : IAsyncLifetime
         await Eventually(() => Task.FromResult(_sink.Mentioning(first).Count == 1 && _sink.Mentioning(second).Count == 1));
         Assert.Equal(_sink.Mentioning(first)[0].Connection, _sink.Mentioning(second)[0].Connection);
     }
+
+    /// <summary>The channels this server polls: webhooks and email.</summary>
+    private const int Channels = 2;
+
+    private OutboxSender Sender => _server.Services.GetServices<IHostedService>().OfType<OutboxSender>().Single();
 
     /// <summary>Advances one poll and waits until it has delivered the customer's suspension webhook.</summary>
     private async Task NextPollDelivers(string customerId)
