@@ -17,8 +17,9 @@ public interface IDatabaseDialect
     DatabaseProvider Provider { get; }
 
     /// <summary>
-    /// True when the database takes one writer at a time (SQLite): the customer lock then queues this process's
-    /// writers before they begin, rather than letting them meet the database's busy error.
+    /// True when the database takes one writer at a time (SQLite): the customer lock is then a turn in this process,
+    /// the unit of work reads and decides outside any transaction, and only its writes queue, at the commit, for this
+    /// process's one writer gate (rather than meeting the database's busy error).
     /// </summary>
     bool HasOneWriter { get; }
 
@@ -43,7 +44,10 @@ public interface IDatabaseDialect
     /// <summary>What a fresh or migrated database needs beyond its migrations (SQLite: write-ahead logging).</summary>
     Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
 
-    /// <summary>Takes the customer's lock in the context's current transaction and reads the catalogue's stamp with it.</summary>
+    /// <summary>
+    /// Takes the customer's lock in the context's current transaction and reads the catalogue's stamp with it; with
+    /// <see cref="HasOneWriter"/>, no transaction is open and only the stamp is read (the lock is taken in process).
+    /// </summary>
     Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken);
 
     /// <summary>

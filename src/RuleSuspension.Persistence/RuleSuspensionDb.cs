@@ -18,6 +18,7 @@ using RuleSuspension.Workflows.Definitions;
 using RuleSuspension.Workflows.Runtime;
 using RuleSuspension.Persistence.Auditing;
 using RuleSuspension.Persistence.Catalogue;
+using RuleSuspension.Persistence.Locking;
 using RuleSuspension.Persistence.Telemetry;
 
 namespace RuleSuspension.Persistence;
@@ -91,10 +92,32 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
     /// <summary>Holds the stamp read with a customer's lock for that unit of work; null when it ends.</summary>
     internal void HoldCatalogueStamp(long? stamp) => _heldCatalogueStamp = stamp;
 
+    /// <summary>The customer unit of work in progress on this context (<see cref="CustomerLock"/>), or null.</summary>
+    internal CustomerLockScope? UnitOfWork { get; set; }
+
+    /// <summary>
+    /// True while a customer's unit of work is in progress on this context: its owner holds the lock and commits. On a
+    /// database with one writer no transaction need be open meanwhile, so this, not the transaction, says it.
+    /// </summary>
+    public bool InUnitOfWork => UnitOfWork is not null;
+
+    /// <summary>
+    /// Inside a customer's unit of work on a database with one writer, takes the write lock now, for the rest of the
+    /// unit of work, instead of at its commit: for a handler that must write before it ends (a conditional update
+    /// claiming a row, whose answer decides the rest). Elsewhere the transaction is open already and this does nothing.
+    /// </summary>
+    public Task BeginWritesNowAsync(CancellationToken cancellationToken)
+        => UnitOfWork?.BeginWritesAsync(cancellationToken) ?? Task.CompletedTask;
+
     // Each save detects changes once (a scan of every tracked entity), records what the changes imply (audit entries, a
     // catalogue change) and keeps EF from scanning again until the save is done.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (InUnitOfWork && Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Inside a customer's unit of work, save asynchronously (the save takes the write lock first).");
+        }
+
         var detect = DetectChangesOnce();
         try
         {
@@ -109,6 +132,9 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // A save inside a unit of work holding no write lock yet (one writer) writes in the unit of work's transaction,
+        // so that a failure later still rolls it back.
+        await BeginWritesNowAsync(cancellationToken);
         var detect = DetectChangesOnce();
         try
         {

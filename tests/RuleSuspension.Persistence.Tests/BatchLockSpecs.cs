@@ -8,7 +8,7 @@ namespace RuleSuspension.Persistence.Tests;
 
 /// <summary>
 /// A batch of customers (the overdue check's) is locked through the same lock as one customer's: one transaction,
-/// the same gate on SQLite, the database's lock per customer elsewhere, the catalogue's stamp held with it.
+/// the same in-process turns on SQLite, the database's lock per customer elsewhere, the catalogue's stamp held with it.
 /// </summary>
 public class BatchLockSpecs(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {

@@ -37,7 +37,7 @@ internal sealed record CheckOverdueBatch(OverdueRun Run, IReadOnlyList<string> C
 /// <summary>
 /// Checks one batch of customers in one transaction: loads them with their invoices, decides each with the rule set on
 /// the tenant's "today", suspends or warns, and commits once. The customers are locked for the transaction through the
-/// same lock as one customer's (<see cref="CustomerLock.AcquireAllAsync"/>: the same gate on SQLite, the catalogue's
+/// same lock as one customer's (<see cref="CustomerLock.AcquireAllAsync"/>: the same turns on SQLite, the catalogue's
 /// stamp read with the locks), so an event for one of them waits rather than interleaves. A batch that fails commits
 /// nothing; the run then checks its customers one at a time (<see cref="RunOverdueCheckHandler"/>).
 /// </summary>

@@ -10,7 +10,9 @@ namespace RuleSuspension.Application.Pipeline;
 /// <summary>
 /// Runs a customer command as one unit of work: takes the customer's lock (<see cref="CustomerLock"/>, across requests
 /// and nodes), begins one transaction, runs the handler, and commits once (one save of everything tracked); any
-/// exception rolls it all back. A command inside another's transaction (nested) joins it.
+/// exception rolls it all back. On a database with one writer (SQLite) the transaction is begun only at the commit, so
+/// the handler reads and decides without holding the write lock; a conflict met at that save (a concurrency token, a
+/// key) takes the same path as on the other databases. A command inside another's unit of work (nested) joins it.
 /// </summary>
 public sealed class CustomerUnitOfWorkBehaviour<TCommand, TResult>(
     RuleSuspensionDb db, CustomerLock locks, CustomerUnitOfWork work, IngestionGate gate, ILogger<CustomerUnitOfWork> logger)

@@ -35,8 +35,8 @@ public sealed class WorkflowStarter(RuleSuspensionDb db, CustomerLock locks, Wor
     /// work (the overdue check's batch), which saves and commits it with the rest.
     /// </summary>
     public Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, string customerId, DateOnly? asOf, CancellationToken cancellationToken)
-        => db.Database.CurrentTransaction is null
-            ? throw new InvalidOperationException("Start a resolved definition inside the caller's transaction.")
+        => !db.InUnitOfWork
+            ? throw new InvalidOperationException("Start a resolved definition inside the caller's unit of work.")
             : dispatcher.StartAsync(definition, customerId, asOf, cancellationToken);
 
     /// <summary>The published version of a workflow.</summary>

@@ -45,6 +45,9 @@ public sealed class FireWorkflowTimerHandler(
         }
 
         var now = command.At ?? clock.GetUtcNow();
+
+        // The claim is an update whose answer decides the rest: it is written now, in the unit of work's transaction.
+        await db.BeginWritesNowAsync(cancellationToken);
         var claimed = await db.WorkflowTimers.Where(t => t.Id == timerId && !t.Fired)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Fired, true).SetProperty(t => t.FiredAt, now), cancellationToken);
         if (claimed == 0)

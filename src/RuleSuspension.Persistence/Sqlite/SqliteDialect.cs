@@ -9,8 +9,9 @@ using RuleSuspension.Persistence.Outbox;
 namespace RuleSuspension.Persistence.Sqlite;
 
 /// <summary>
-/// SQLite: one file, one writer, one node. A transaction begins with <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's
-/// default), which takes the write lock at once: holding it is holding every customer's lock.
+/// SQLite: one file, one writer, one node. A customer's lock is its turn in this process
+/// (<see cref="Locking.CustomerLock"/>), the unit of work reads outside any transaction, and its writes begin with
+/// <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), which takes the file's write lock at once.
 /// </summary>
 public sealed class SqliteDialect : IDatabaseDialect
 {
@@ -56,11 +57,11 @@ public sealed class SqliteDialect : IDatabaseDialect
     public async Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
         => await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-    /// <summary>The transaction holds the write lock already: only the stamp is read.</summary>
+    /// <summary>The customer's turn is taken in process, with no transaction open: only the stamp is read (in autocommit).</summary>
     public async Task<long> LockCustomerAsync(RuleSuspensionDb db, string customerId, CancellationToken cancellationToken)
         => await db.CatalogueStampAsync(cancellationToken);
 
-    /// <summary>The transaction holds the write lock already, for every customer: only the stamp is read.</summary>
+    /// <summary>The customers' turns are taken in process, with no transaction open: only the stamp is read (in autocommit).</summary>
     public async Task<long> LockCustomersAsync(RuleSuspensionDb db, IReadOnlyList<string> orderedCustomerIds, CancellationToken cancellationToken)
         => await db.CatalogueStampAsync(cancellationToken);
 
