@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Http.Json;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Jobs;
+using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Infrastructure;
 using RuleSuspension.Infrastructure.Hosting;
 using RuleSuspension.Persistence;
+using Quartz;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
 using RuleSuspension.Scheduling.Configuration;
@@ -28,6 +30,8 @@ public static class ServerApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // CPU only and the longest part of the catalogue's load: on the second core while everything below runs.
+        builder.Services.AddSingleton(ShippedRuleSetFiles.StartReading(DatabaseInitializer.ShippedRuleSetsDirectory(builder.Configuration)));
         var data = DataDirectory.From(builder.Configuration);
         builder.AddRuleSuspensionLogging(data);
         var limits = builder.Services.Add<InputLimits>(builder.Configuration, "Limits");
@@ -108,6 +112,10 @@ public static class ServerApp
         services.AddRuleSuspensionTelemetry(configuration);
         services.AddRuleSuspensionScheduling(
             services.Add<SchedulerSettings>(configuration, "Scheduling"), services.Add<OverdueCheckOptions>(configuration, "OverdueCheck"), databaseSettings, data.Path);
+        // The scheduler's creation (its store's schema, its thread pool) needs the database, not the catalogue: it
+        // runs while the catalogue loads, and Quartz's hosted service then only starts it.
+        services.AddSingleton(provider => new StartAlongsideCatalogue(
+            "scheduler created", async ct => await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(ct)));
 
         services.AddMemoryCache();
         services.AddProblemDetails();
