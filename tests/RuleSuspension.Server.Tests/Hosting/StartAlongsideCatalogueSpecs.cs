@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RuleSuspension.Infrastructure.Hosting;
-using RuleSuspension.Server.Tests.Infrastructure;
 using RuleSuspension.Testing;
 
 namespace RuleSuspension.Server.Tests.Hosting;
@@ -46,7 +45,7 @@ public sealed class StartAlongsideCatalogueSpecs
             web.UseSetting("Data:Directory", data);
             web.UseSetting("Database:Provider", database.Provider.ToString());
             web.UseSetting("Database:ConnectionString", database.ConnectionString ?? string.Empty);
-            web.UseSetting("Workflows:Directory", Path.Combine(TestServer.RepositoryRoot(), "workflows"));
+            web.UseSetting("Workflows:Directory", Path.Combine(ServerProcess.RepositoryRoot(), "workflows"));
             web.UseSetting("Scheduling:SchedulerName", "tests-" + Path.GetFileName(data));
             web.ConfigureTestServices(services => services.AddSingleton(work));
         });
