@@ -133,7 +133,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 /// runs it on another thread while the catalogue loads. It must not use the start's scope (its database context is
 /// the catalogue's); its failure fails the start.
 /// </summary>
-public sealed record StartAlongsideCatalogue(string Name, Func<CancellationToken, Task> RunAsync);
+public sealed record StartAlongsideCatalogue(Func<CancellationToken, Task> RunAsync);
 
 /// <summary>Where the first start writes the SuperAdmin key: <c>admin.key</c> in the server's data directory.</summary>
 public sealed record AdminKeyFile(string Path)

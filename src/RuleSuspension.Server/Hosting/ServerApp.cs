@@ -124,7 +124,7 @@ public static class ServerApp
         // The scheduler's creation (its store's schema, its thread pool) needs the database, not the catalogue: it
         // runs while the catalogue loads, and Quartz's hosted service then only starts it.
         services.AddSingleton(provider => new StartAlongsideCatalogue(
-            "scheduler created", async ct => await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(ct)));
+            async ct => await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(ct)));
 
         services.AddMemoryCache();
         services.AddProblemDetails();

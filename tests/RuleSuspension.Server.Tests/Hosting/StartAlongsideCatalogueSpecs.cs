@@ -8,14 +8,27 @@ using RuleSuspension.Testing;
 namespace RuleSuspension.Server.Tests.Hosting;
 
 /// <summary>The work the start runs beside the catalogue's load (the scheduler's creation) is part of the start: its failure fails it.</summary>
-public sealed class StartAlongsideCatalogueSpecs
+public sealed class StartAlongsideCatalogueSpecs : IDisposable
 {
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "rs-alongside", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Not created (the start failed first), or a log file still held open briefly: the OS cleans temp anyway.
+        }
+    }
+
     [Fact]
     public async Task A_failure_beside_the_catalogue_load_fails_the_start()
     {
-        var data = Path.Combine(Path.GetTempPath(), "rs-alongside", Guid.NewGuid().ToString("N"));
         await using var database = await TestDatabase.CreateAsync();
-        await using var factory = Server(data, database, new StartAlongsideCatalogue("failing", _ => throw new InvalidOperationException("the scheduler's store cannot be opened")));
+        await using var factory = Server(_data, database, new StartAlongsideCatalogue(_ => throw new InvalidOperationException("the scheduler's store cannot be opened")));
 
         var failure = Record.Exception(() => factory.Server);
 
@@ -25,10 +38,9 @@ public sealed class StartAlongsideCatalogueSpecs
     [Fact]
     public async Task The_start_waits_for_the_work_beside_the_catalogue_load()
     {
-        var data = Path.Combine(Path.GetTempPath(), "rs-alongside", Guid.NewGuid().ToString("N"));
         await using var database = await TestDatabase.CreateAsync();
         var done = false;
-        await using var factory = Server(data, database, new StartAlongsideCatalogue("slow", async ct =>
+        await using var factory = Server(_data, database, new StartAlongsideCatalogue(async ct =>
         {
             await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
             done = true;
