@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Quartz;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Jobs;
@@ -11,7 +12,6 @@ using RuleSuspension.Domain.Suspensions;
 using RuleSuspension.Infrastructure;
 using RuleSuspension.Infrastructure.Hosting;
 using RuleSuspension.Persistence;
-using Quartz;
 using RuleSuspension.Rules.NRules;
 using RuleSuspension.Scheduling;
 using RuleSuspension.Scheduling.Configuration;
@@ -37,7 +37,7 @@ public static class ServerApp
     public static WebApplication Build(string[] args, Action<WebApplication> servicesBuilt)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // CPU only and the longest part of the catalogue's load: on the second core while everything below runs.
+        // Parsing and compiling the shipped rule sets is CPU only: it runs on the second core while everything below does.
         builder.Services.AddSingleton(ShippedRuleSetFiles.StartReading(DatabaseInitializer.ShippedRuleSetsDirectory(builder.Configuration)));
         var data = DataDirectory.From(builder.Configuration);
         builder.AddRuleSuspensionLogging(data);
