@@ -3,9 +3,10 @@
 #   scripts/start-time.sh [-n STARTS] [--publish DIR] [BUILD_DIR...]
 # Each BUILD_DIR holds a built server (RuleSuspension.Server.dll). With several, the starts alternate between them
 # in one run, so that a loaded machine weighs on all of them alike: compare their ratios, not their seconds.
-# --publish DIR first publishes this tree into DIR as the Dockerfile does (ReadyToRun, linux-x64, framework-dependent)
-# and times it beside the BUILD_DIRs: the form users deploy. Extra publish arguments (e.g. -p:SkipWebBuild=true) can
-# be given in PUBLISH_ARGS.
+# --publish DIR first publishes this tree into DIR as the Dockerfile does (ReadyToRun, linux-x64, self-contained,
+# composite with the frameworks; several minutes) and times it beside the BUILD_DIRs: the form users deploy. A
+# self-contained build is started the same way, with `dotnet RuleSuspension.Server.dll`. Extra publish arguments
+# (e.g. -p:SkipWebBuild=true) can be given in PUBLISH_ARGS.
 set -euo pipefail
 starts=5
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +16,7 @@ while (($# > 0)); do
     -n) starts=$2; shift 2 ;;
     --publish)
       # The Dockerfile's own publish command, word for word but for the output directory.
-      dotnet publish "$root/src/RuleSuspension.Server" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+      dotnet publish "$root/src/RuleSuspension.Server" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
         ${PUBLISH_ARGS:-} -o "$2" >&2
       builds+=("$2"); shift 2 ;;
     *) builds+=("$1"); shift ;;

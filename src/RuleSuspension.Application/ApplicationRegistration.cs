@@ -43,6 +43,8 @@ public static class ApplicationRegistration
         services.AddScoped<FactBuilder>();
         services.AddScoped<PreloadedFacts>();
         services.AddScoped<CustomerBook>();
+        // The server registers one it started reading early (ServerApp); elsewhere the files are read when loaded.
+        services.TryAddSingleton<ShippedRuleSetFiles>();
         services.AddScoped<LoadShippedRuleSets>();
         services.AddScoped<LoadCodeRuleSets>();
         services.TryAddSingleton(new DecisionRecordOptions());

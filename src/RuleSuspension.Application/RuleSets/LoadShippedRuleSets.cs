@@ -12,7 +12,7 @@ namespace RuleSuspension.Application.RuleSets;
 /// upgrade ships new rules, but a rule set that someone edited through the API is never overwritten by a file
 /// (the log says so). Finance's parameter values are carried over either way.
 /// </summary>
-public sealed class LoadShippedRuleSets(RuleSuspensionDb db, TimeProvider clock, ILogger<LoadShippedRuleSets> logger)
+public sealed class LoadShippedRuleSets(RuleSuspensionDb db, ShippedRuleSetFiles files, TimeProvider clock, ILogger<LoadShippedRuleSets> logger)
 {
     public async Task<int> LoadAsync(string directory, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class LoadShippedRuleSets(RuleSuspensionDb db, TimeProvider clock,
         }
 
         var loaded = 0;
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in await files.ReadAsync(directory))
         {
             if (await LoadFileAsync(file, cancellationToken))
             {
@@ -34,20 +34,14 @@ public sealed class LoadShippedRuleSets(RuleSuspensionDb db, TimeProvider clock,
         return loaded;
     }
 
-    private async Task<bool> LoadFileAsync(string file, CancellationToken cancellationToken)
+    private async Task<bool> LoadFileAsync(ShippedRuleSetFile file, CancellationToken cancellationToken)
     {
-        Rules.RuleSetDocument document;
-        try
+        if (file is not { Document: { } document, Json: { } json })
         {
-            (document, _) = RuleSetDocuments.ParseAndCompile(await File.ReadAllTextAsync(file, cancellationToken));
-        }
-        catch (InvalidDocumentException invalid)
-        {
-            logger.LogError("Shipped rule set {File} is not valid and was not loaded: {Errors}", Path.GetFileName(file), invalid.Message);
+            logger.LogError("Shipped rule set {File} is not valid and was not loaded: {Errors}", file.FileName, file.Errors);
             return false;
         }
 
-        var json = document.ToJson();
         var latest = await RuleSetCatalog.LatestAsync(db, document.Name, cancellationToken);
         if (latest?.Document == json)
         {
@@ -56,16 +50,16 @@ public sealed class LoadShippedRuleSets(RuleSuspensionDb db, TimeProvider clock,
 
         if (latest is not null && latest.Change != RuleSetChanges.Loaded)
         {
-            logger.LogWarning("Rule set {RuleSet} was changed through the API (v{Version}); the shipped file {File} differs and was not loaded over it", document.Name, latest.Version, Path.GetFileName(file));
+            logger.LogWarning("Rule set {RuleSet} was changed through the API (v{Version}); the shipped file {File} differs and was not loaded over it", document.Name, latest.Version, file.FileName);
             return false;
         }
 
         var now = clock.GetUtcNow();
         var version = new RuleSetVersion(document.Name, (latest?.Version ?? 0) + 1, json, SaveRuleSetHandler.CarriedOverValues(document, latest), "system:shipped", RuleSetChanges.Loaded, now);
         db.RuleSetVersions.Add(version);
-        db.AuditEntries.Add(new AuditEntry(now, "system:shipped", "ruleset.loaded", null, JsonSerializer.Serialize(new { ruleSet = version.Name, version = version.Version, file = Path.GetFileName(file) })));
+        db.AuditEntries.Add(new AuditEntry(now, "system:shipped", "ruleset.loaded", null, JsonSerializer.Serialize(new { ruleSet = version.Name, version = version.Version, file = file.FileName })));
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Loaded rule set {RuleSet} v{Version} from {File}", version.Name, version.Version, Path.GetFileName(file));
+        logger.LogInformation("Loaded rule set {RuleSet} v{Version} from {File}", version.Name, version.Version, file.FileName);
         return true;
     }
 }

@@ -60,8 +60,10 @@ internal static class Verbs
 
     private static async Task<int> Serve(ParseResult result, CancellationToken cancellationToken)
     {
-        await using var app = ServerApp.Build(ConfigurationArguments(result));
-        if (!await DatabaseConnectionCheck.ReachableAsync(app.Services, cancellationToken))
+        Task<bool>? reachable = null;
+        await using var app = ServerApp.Build(
+            ConfigurationArguments(result), built => reachable = Task.Run(() => DatabaseConnectionCheck.ReachableAsync(built.Services, cancellationToken), cancellationToken));
+        if (!await reachable!)
         {
             return 1;
         }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Quartz;
 using RuleSuspension.Application;
 using RuleSuspension.Application.Decisions;
 using RuleSuspension.Application.Jobs;
+using RuleSuspension.Application.RuleSets;
 using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Common;
 using RuleSuspension.Domain.Suspensions;
@@ -25,9 +27,18 @@ namespace RuleSuspension.Server.Hosting;
 /// <summary>Builds the server: configuration, logging, database, security, endpoints.</summary>
 public static class ServerApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, static _ => { });
+
+    /// <param name="args">The configuration arguments.</param>
+    /// <param name="servicesBuilt">
+    /// Called as soon as the services are built, before the middleware and the endpoints are: the start begins its
+    /// database check there, so that it runs on another core while the endpoints are mapped.
+    /// </param>
+    public static WebApplication Build(string[] args, Action<WebApplication> servicesBuilt)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Parsing and compiling the shipped rule sets is CPU only: it runs on the second core while everything below does.
+        builder.Services.AddSingleton(ShippedRuleSetFiles.StartReading(DatabaseInitializer.ShippedRuleSetsDirectory(builder.Configuration)));
         var data = DataDirectory.From(builder.Configuration);
         builder.AddRuleSuspensionLogging(data);
         var limits = builder.Services.Add<InputLimits>(builder.Configuration, "Limits");
@@ -37,6 +48,7 @@ public static class ServerApp
         var app = builder.Build();
         var timeline = app.Services.GetRequiredService<StartTimeline>();
         timeline.Mark("host built");
+        servicesBuilt(app);
         app.Lifetime.ApplicationStarted.Register(() => timeline.Mark("hosted services started, Kestrel listening"));
         app.UseRequestLogging();
         app.UseSecurityHeaders();
@@ -53,6 +65,7 @@ public static class ServerApp
         app.UseJsonBodyCheck();
         MapEndpoints(app);
         MapWebConsoleFallback(app, webConsole);
+        timeline.Mark("endpoints mapped");
         return app;
     }
 
@@ -108,6 +121,10 @@ public static class ServerApp
         services.AddRuleSuspensionTelemetry(configuration);
         services.AddRuleSuspensionScheduling(
             services.Add<SchedulerSettings>(configuration, "Scheduling"), services.Add<OverdueCheckOptions>(configuration, "OverdueCheck"), databaseSettings, data.Path);
+        // The scheduler's creation (its store's schema, its thread pool) needs the database, not the catalogue: it
+        // runs while the catalogue loads, and Quartz's hosted service then only starts it.
+        services.AddSingleton(provider => new StartAlongsideCatalogue(
+            async ct => await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(ct)));
 
         services.AddMemoryCache();
         services.AddProblemDetails();

@@ -17,12 +17,13 @@ public sealed class StartTimelineSpecs
         await server.InitializeAsync();
         try
         {
-            var lines = await TimelineLinesAsync(server, expected: 9);
+            var lines = await TimelineLinesAsync(server, expected: 12);
 
             Assert.Equal(
                 [
-                    "host built", "database reachable", "rule assemblies loaded", "database migrated", "shipped rule sets loaded", "code rule sets loaded",
-                    "shipped workflows loaded", "first key ensured", "hosted services started, Kestrel listening",
+                    "host built", "endpoints mapped", "database reachable", "rule assemblies loaded", "database migrated", "shipped rule set files read", "shipped rule sets loaded",
+                    "code rule sets loaded", "shipped workflows loaded", "first key ensured", "work alongside the catalogue done",
+                    "hosted services started, Kestrel listening",
                 ],
                 lines.Select(l => l.GetProperty("Phase").GetString()));
             Assert.All(lines, l => Assert.True(l.GetProperty("CpuMs").GetDouble() > 0));
