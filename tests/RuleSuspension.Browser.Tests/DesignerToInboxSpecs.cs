@@ -121,7 +121,9 @@ public class DesignerToInboxSpecs(ConsoleFixture console)
 
         // Save the draft, then publish it with a confirmation.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await page.WaitForURLAsync($"**/workflows/{WorkflowId}");
+        // The console moves to the saved workflow's address within the page (history.replaceState): the address is
+        // polled, not waited for as a navigation with its load event.
+        await Expect(page).ToHaveURLAsync(new Regex($"/workflows/{WorkflowId}$"));
         await Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(5);
         await Expect(page.GetByTestId("validation-state")).ToHaveTextAsync("✓ Valid", new() { Timeout = 10_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish…" }).ClickAsync();
