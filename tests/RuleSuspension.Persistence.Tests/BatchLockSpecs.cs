@@ -4,6 +4,8 @@ using RuleSuspension.Domain.Customers;
 using RuleSuspension.Domain.RuleSets;
 using RuleSuspension.Persistence.Locking;
 
+using static RuleSuspension.Persistence.Tests.LockSpecSteps;
+
 namespace RuleSuspension.Persistence.Tests;
 
 /// <summary>
@@ -12,20 +14,7 @@ namespace RuleSuspension.Persistence.Tests;
 /// </summary>
 public class BatchLockSpecs(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-
     private readonly CustomerLock locks = new();
-
-    private static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
-
-    private static Customer NewCustomer(string id)
-        => new(id, new CustomerProfile("t-1", "Acme", "a@acme.test", null, [], true, false, []), Actor.System("tests"), Now);
-
-    private async Task<bool> Stored(string customerId)
-    {
-        await using var db = database.Context();
-        return await db.Customers.AnyAsync(c => c.Id == customerId);
-    }
 
     [Fact]
     public async Task A_customer_of_a_locked_batch_waits_until_the_batch_commits()
@@ -65,7 +54,7 @@ public class BatchLockSpecs(DatabaseFixture database) : IClassFixture<DatabaseFi
             Assert.False(await other.Customers.AnyAsync(c => c.Id == written));
         }
 
-        Assert.False(await Stored(written));
+        Assert.False(await database.Stored(written));
     }
 
     [Fact]
@@ -94,11 +83,11 @@ public class BatchLockSpecs(DatabaseFixture database) : IClassFixture<DatabaseFi
         db.Customers.Add(NewCustomer(written));
 
         await batch.CommitAsync(default);
-        var storedBeforeTheOwnerCommits = await Stored(written);
+        var storedBeforeTheOwnerCommits = await database.Stored(written);
         await owner.CommitAsync(default);
 
         Assert.False(batch.OwnsTransaction);
         Assert.False(storedBeforeTheOwnerCommits);
-        Assert.True(await Stored(written));
+        Assert.True(await database.Stored(written));
     }
 }

@@ -3,6 +3,8 @@ using RuleSuspension.Domain.Access;
 using RuleSuspension.Domain.Customers;
 using RuleSuspension.Persistence.Locking;
 
+using static RuleSuspension.Persistence.Tests.LockSpecSteps;
+
 namespace RuleSuspension.Persistence.Tests;
 
 /// <summary>
@@ -12,23 +14,10 @@ namespace RuleSuspension.Persistence.Tests;
 /// </summary>
 public class CustomerLockSpecs(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-
     // Bounds a wait that the lock must not impose, so that a spec fails rather than hangs; never a measure of speed.
     private static readonly TimeSpan NeverThisLong = TimeSpan.FromSeconds(30);
 
     private readonly CustomerLock locks = new();
-
-    private static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
-
-    private static Customer NewCustomer(string id)
-        => new(id, new CustomerProfile("t-1", "Acme", "a@acme.test", null, [], true, false, []), Actor.System("tests"), Now);
-
-    private async Task<bool> Stored(string customerId)
-    {
-        await using var db = database.Context();
-        return await db.Customers.AnyAsync(c => c.Id == customerId);
-    }
 
     [Fact]
     public async Task A_customers_second_unit_of_work_begins_after_the_first_commits()
@@ -71,7 +60,7 @@ public class CustomerLockSpecs(DatabaseFixture database) : IClassFixture<Databas
         await writer.CommitAsync(default);
 
         Assert.False(readerSawUncommitted);
-        Assert.True(await Stored(written));
+        Assert.True(await database.Stored(written));
     }
 
     [Fact]
@@ -92,7 +81,7 @@ public class CustomerLockSpecs(DatabaseFixture database) : IClassFixture<Databas
         }
 
         Assert.Equal(0, inFlightAfterwards);
-        Assert.False(await Stored(written));
+        Assert.False(await database.Stored(written));
     }
 
     [Fact]
