@@ -41,6 +41,13 @@ public interface IDatabaseDialect
     /// <summary>A context of its own, outside the container (tools, tests): the connection string is used as given.</summary>
     RuleSuspensionDb CreateContext(string connectionString);
 
+    /// <summary>
+    /// Creates a database with no migration history in one step (<see cref="Migrations.CreationScript"/>) and answers
+    /// true; answers false when it has a history, or when this database is not created that way: EF's migrator then
+    /// applies what is pending.
+    /// </summary>
+    Task<bool> CreateIfFreshAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
+
     /// <summary>What a fresh or migrated database needs beyond its migrations (SQLite: write-ahead logging).</summary>
     Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
 

@@ -28,10 +28,17 @@ public static class PersistenceRegistration
             (CoreEventId.SaveChangesFailed, LogLevel.Debug))
             .Ignore(RelationalEventId.PendingModelChangesWarning));
 
-    /// <summary>Applies pending migrations, then what the provider needs beyond them (<see cref="IDatabaseDialect.AfterMigrateAsync"/>).</summary>
+    /// <summary>
+    /// Creates a fresh database in one step where the provider can (<see cref="IDatabaseDialect.CreateIfFreshAsync"/>),
+    /// or applies pending migrations, then what the provider needs beyond them (<see cref="IDatabaseDialect.AfterMigrateAsync"/>).
+    /// </summary>
     public static async Task MigrateAsync(this RuleSuspensionDb db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        if (!await db.Dialect.CreateIfFreshAsync(db, cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         await db.Dialect.AfterMigrateAsync(db, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using Quartz;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence.Catalogue;
+using RuleSuspension.Persistence.Migrations;
 using RuleSuspension.Persistence.Outbox;
 
 namespace RuleSuspension.Persistence.PostgreSql;
@@ -20,6 +21,9 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
         "SELECT (" + CatalogueStamp.CountSql + ") FROM (SELECT count(pg_advisory_xact_lock(hashtext(id))) FROM (SELECT id FROM unnest(@customers) AS id ORDER BY id) AS ordered) AS locked";
 
     private const string UniqueViolation = "23505";
+
+    /// <summary>Held by the node creating a fresh database (one bigint key, outside the range of the customers' <c>hashtext</c> keys).</summary>
+    private const long CreatorLockKey = 0x52_53_43_72_65_61_74_65; // "RSCreate"
 
     public static PostgreSqlDialect Instance { get; } = new();
 
@@ -74,6 +78,11 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
 
     public RuleSuspensionDb CreateContext(string connectionString)
         => new PostgresRuleSuspensionDb(new DbContextOptionsBuilder<PostgresRuleSuspensionDb>().UseNpgsql(connectionString).Options);
+
+    /// <summary>The creation script's transaction first takes an advisory lock, so that nodes started together create the database once.</summary>
+    public Task<bool> CreateIfFreshAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => CreationScript.RunIfFreshAsync(
+            db, "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL", $"SELECT pg_advisory_xact_lock({CreatorLockKey})", cancellationToken);
 
     public Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => Task.CompletedTask;
 

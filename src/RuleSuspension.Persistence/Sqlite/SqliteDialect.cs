@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using RuleSuspension.Domain.Outbox;
 using RuleSuspension.Persistence.Catalogue;
+using RuleSuspension.Persistence.Migrations;
 using RuleSuspension.Persistence.Outbox;
 
 namespace RuleSuspension.Persistence.Sqlite;
@@ -52,6 +53,11 @@ public sealed class SqliteDialect : IDatabaseDialect
 
     public RuleSuspensionDb CreateContext(string connectionString)
         => new SqliteRuleSuspensionDb(new DbContextOptionsBuilder<SqliteRuleSuspensionDb>().UseSqlite(connectionString).Options);
+
+    /// <summary>The creation script's transaction begins with the file's write lock (<c>BEGIN IMMEDIATE</c>): nothing more to take.</summary>
+    public Task<bool> CreateIfFreshAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+        => CreationScript.RunIfFreshAsync(
+            db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')", creatorLockSql: null, cancellationToken);
 
     /// <summary>Write-ahead logging, so that readers never wait for the writer.</summary>
     public async Task AfterMigrateAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
