@@ -8,6 +8,13 @@ public sealed class DatabaseSettings
     /// <summary>For SQLite, defaults to a file in the data directory; required on the other providers.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// True (the default): a customer's unit of work (an event's, a person's command's) writes its new rows with
+    /// prepared <c>INSERT</c> statements of the service's own, all in one batch, before EF's save writes its updates
+    /// (PostgreSQL; the same rows). False: EF's save writes them. SQLite and SQL Server always use EF's save.
+    /// </summary>
+    public bool AddedRowsByStatement { get; set; } = true;
+
     /// <summary>The provider's code: chosen here, once.</summary>
     public IDatabaseDialect Dialect => DatabaseDialects.For(Provider);
 

@@ -85,10 +85,25 @@ public interface IDatabaseDialect
     IReadOnlyList<string> TelemetrySources { get; }
 
     /// <summary>
-    /// Writes the rows of the entities the context tracks as added in set-based statements, in the context's current
-    /// transaction, and stops tracking them, so that EF's save that follows writes only the rest; answers how many rows
-    /// it wrote. The rows are those EF's save would write. PostgreSQL: one binary <c>COPY</c> per table. Where the
-    /// database has nothing faster than EF's batched inserts (SQLite, SQL Server), it writes nothing and answers 0.
+    /// Writes the rows of the entities the context tracks as added with statements of its own (<paramref name="how"/>),
+    /// in the context's current transaction, and stops tracking them, so that EF's save that follows writes only the
+    /// rest; answers how many rows it wrote. The rows are those EF's save would write. PostgreSQL: one binary
+    /// <c>COPY</c> per table (<see cref="AddedRowsWrite.SetBased"/>) or one batch of prepared <c>INSERT</c>s
+    /// (<see cref="AddedRowsWrite.Statements"/>). Where the database has nothing faster than EF's batched inserts
+    /// (SQLite, SQL Server), and for <see cref="AddedRowsWrite.Save"/>, it writes nothing and answers 0.
     /// </summary>
-    Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken);
+    Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, AddedRowsWrite how, CancellationToken cancellationToken);
+}
+
+/// <summary>How a unit of work's commit writes the rows of the entities it added.</summary>
+public enum AddedRowsWrite
+{
+    /// <summary>EF's save, with the updates.</summary>
+    Save,
+
+    /// <summary>Prepared <c>INSERT</c>s of the service's own in one batch, then EF's save for the rest: a few rows (an event's).</summary>
+    Statements,
+
+    /// <summary>Set-based (binary <c>COPY</c>), then EF's save for the rest: thousands of rows (an overdue batch).</summary>
+    SetBased,
 }

@@ -191,48 +191,38 @@ public abstract class RuleSuspensionDb(DbContextOptions options) : DbContext(opt
 
     /// <summary>
     /// Saves the unit of work, commits its transaction and ends the unit of work: the context tracks nothing after it.
-    /// The save takes no savepoint (EF takes one for a save inside a transaction so that the transaction survives a
-    /// failed save): when this last save fails, the whole transaction is rolled back anyway, and the savepoint costs
-    /// two statements. Nor does it mark what it wrote as unchanged entity by entity (a snapshot of every value): the
-    /// entities are let go instead, still holding what was written.
+    /// The changes are detected and what they imply recorded (audit entries, a catalogue change) before
+    /// <paramref name="beginWrites"/> is called for the transaction: on a database with one writer that waits for the
+    /// writer gate, which is then held for the statements and the commit only, not for this CPU work. The added rows are
+    /// written first as <paramref name="addedRows"/> says (<see cref="IDatabaseDialect.WriteAddedRowsAsync"/>) and EF's
+    /// save writes the rest. The save takes no savepoint (EF takes one for a save inside a transaction so that the
+    /// transaction survives a failed save): when this last save fails, the whole transaction is rolled back anyway,
+    /// and the savepoint costs two statements. Nor does it mark what it wrote as unchanged entity by entity (a snapshot
+    /// of every value): the entities are let go instead, still holding what was written.
     /// </summary>
-    public Task SaveAndCommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
-        => SaveAndCommitAsync(transaction, addedRowsSetBased: false, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="SaveAndCommitAsync(IDbContextTransaction, CancellationToken)"/>; with
-    /// <paramref name="addedRowsSetBased"/>, the added entities' rows are first written set-based where the database
-    /// has a way (<see cref="IDatabaseDialect.WriteAddedRowsAsync"/>) and EF's save writes the rest: for a unit of
-    /// work of thousands of new rows (an overdue batch).
-    /// </summary>
-    public async Task SaveAndCommitAsync(IDbContextTransaction transaction, bool addedRowsSetBased, CancellationToken cancellationToken)
+    internal async Task SaveAndCommitAsync(Func<Task<IDbContextTransaction>> beginWrites, AddedRowsWrite addedRows, CancellationToken cancellationToken)
     {
         var savepoints = Database.AutoSavepointsEnabled;
-        Database.AutoSavepointsEnabled = false;
+        // An added row is written from its entity's current values, by EF's insert or the dialect's, whatever the scan
+        // finds; one without navigations brings nothing along either, so the scan can skip it (most of an overdue
+        // batch's entities, half of an event's).
+        var detect = addedRows == AddedRowsWrite.Save ? DetectChangesOnce() : DetectChangesSkippingPlainNewRows();
+        IDbContextTransaction transaction;
         try
         {
-            if (addedRowsSetBased)
+            RecordImpliedChanges();
+            transaction = await beginWrites();
+            Database.AutoSavepointsEnabled = false;
+            if (addedRows != AddedRowsWrite.Save)
             {
-                // The changes are detected and what they imply recorded once, before the added rows are taken away.
-                var detect = DetectChangesSkippingPlainNewRows();
-                try
-                {
-                    RecordImpliedChanges();
-                    await Dialect.WriteAddedRowsAsync(this, cancellationToken);
-                    await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-                }
-                finally
-                {
-                    ChangeTracker.AutoDetectChangesEnabled = detect;
-                }
+                await Dialect.WriteAddedRowsAsync(this, addedRows, cancellationToken);
             }
-            else
-            {
-                await SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            }
+
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         }
         finally
         {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
             Database.AutoSavepointsEnabled = savepoints;
         }
 

@@ -10,16 +10,19 @@ using RuleSuspension.Workflows.Runtime;
 namespace RuleSuspension.Persistence.Tests;
 
 /// <summary>
-/// <see cref="IDatabaseDialect.WriteAddedRowsAsync"/>: PostgreSQL copies the added rows (parents before children, an
-/// identity key left to the database) and stops tracking them; SQLite and SQL Server leave them to EF's save.
+/// <see cref="IDatabaseDialect.WriteAddedRowsAsync"/>: PostgreSQL copies the added rows, or inserts them in one batch of
+/// prepared statements (parents before children, an identity key left to the database), and stops tracking them; SQLite
+/// and SQL Server leave them to EF's save.
 /// </summary>
 public class AddedRowsSpecs(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
     private static readonly Actor Admin = Actor.Person("ada", Role.Admin);
 
-    [Fact]
-    public async Task Added_rows_written_by_the_dialect_read_back_as_EF_would_have_saved_them()
+    [Theory]
+    [InlineData(AddedRowsWrite.SetBased)]
+    [InlineData(AddedRowsWrite.Statements)]
+    public async Task Added_rows_written_by_the_dialect_read_back_as_EF_would_have_saved_them(AddedRowsWrite how)
     {
         var id = "c-" + Guid.NewGuid().ToString("N")[..10];
         await using (var db = database.Context())
@@ -45,7 +48,7 @@ public class AddedRowsSpecs(DatabaseFixture database) : IClassFixture<DatabaseFi
             db.AuditEntries.Add(new AuditEntry(Now, "spec", "customer.suspended", id, "{}"));
             var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
 
-            written = await db.Dialect.WriteAddedRowsAsync(db, default);
+            written = await db.Dialect.WriteAddedRowsAsync(db, how, default);
 
             Assert.Equal(database.Provider == DatabaseProvider.PostgreSql ? added : 0, written);
             Assert.Equal(database.Provider == DatabaseProvider.PostgreSql ? 0 : added, db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added));

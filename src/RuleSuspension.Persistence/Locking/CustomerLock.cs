@@ -27,6 +27,19 @@ public sealed class CustomerLock
     private readonly SemaphoreSlim _oneWriter = new(1, 1);
     private readonly CustomerTurns _turns = new();
 
+    /// <summary>With the database's settings (<see cref="DatabaseSettings.AddedRowsByStatement"/>).</summary>
+    public CustomerLock(DatabaseSettings settings)
+        => AddedRows = settings.AddedRowsByStatement ? AddedRowsWrite.Statements : AddedRowsWrite.Save;
+
+    /// <summary>The added rows written by statements of the service's own where the database has them (the default setting).</summary>
+    public CustomerLock()
+        : this(new DatabaseSettings())
+    {
+    }
+
+    /// <summary>How a unit of work's commit writes its added rows, unless the committer says (an overdue batch does).</summary>
+    public AddedRowsWrite AddedRows { get; }
+
     /// <summary>Customers whose turn is held or waited for in this process (one-writer databases); 0 when idle.</summary>
     internal int CustomersInFlight => _turns.InFlight;
 
@@ -67,7 +80,7 @@ public sealed class CustomerLock
     }
 
     /// <summary>PostgreSQL, SQL Server: the lock is the database's, taken in the unit of work's transaction.</summary>
-    private static async Task<CustomerLockScope> BeginLockedAsync(RuleSuspensionDb db, Func<Task<long>> takeLocks, long start, CancellationToken cancellationToken)
+    private async Task<CustomerLockScope> BeginLockedAsync(RuleSuspensionDb db, Func<Task<long>> takeLocks, long start, CancellationToken cancellationToken)
     {
         IDbContextTransaction? transaction = null;
         try
@@ -75,7 +88,7 @@ public sealed class CustomerLock
             transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.HoldCatalogueStamp(await takeLocks());
             ServiceMetrics.LockTaken(start);
-            return CustomerLockScope.Owner(db, transaction, writerGate: null, turns: null);
+            return CustomerLockScope.Owner(db, AddedRows, transaction, writerGate: null, turns: null);
         }
         catch
         {
@@ -104,7 +117,7 @@ public sealed class CustomerLock
             opened = true;
             db.HoldCatalogueStamp(await takeLocks());
             ServiceMetrics.LockTaken(start);
-            return CustomerLockScope.Owner(db, transaction: null, _oneWriter, turns);
+            return CustomerLockScope.Owner(db, AddedRows, transaction: null, _oneWriter, turns);
         }
         catch
         {
@@ -130,42 +143,52 @@ public sealed class CustomerLock
 public sealed class CustomerLockScope : IAsyncDisposable
 {
     private readonly RuleSuspensionDb _db;
+    private readonly AddedRowsWrite _addedRows;
     private readonly SemaphoreSlim? _writerGate;
     private IDbContextTransaction? _transaction;
     private IDisposable? _turns;
     private bool _holdsWriter;
     private bool _owner;
 
-    private CustomerLockScope(RuleSuspensionDb db, IDbContextTransaction? transaction, SemaphoreSlim? writerGate, IDisposable? turns, bool owner)
+    private CustomerLockScope(RuleSuspensionDb db, AddedRowsWrite addedRows, IDbContextTransaction? transaction, SemaphoreSlim? writerGate, IDisposable? turns, bool owner)
     {
         _db = db;
+        _addedRows = addedRows;
         _transaction = transaction;
         _writerGate = writerGate;
         _turns = turns;
         _owner = owner;
     }
 
-    internal static CustomerLockScope Owner(RuleSuspensionDb db, IDbContextTransaction? transaction, SemaphoreSlim? writerGate, IDisposable? turns)
+    internal static CustomerLockScope Owner(RuleSuspensionDb db, AddedRowsWrite addedRows, IDbContextTransaction? transaction, SemaphoreSlim? writerGate, IDisposable? turns)
     {
-        var scope = new CustomerLockScope(db, transaction, writerGate, turns, owner: true);
+        var scope = new CustomerLockScope(db, addedRows, transaction, writerGate, turns, owner: true);
         db.UnitOfWork = scope;
         return scope;
     }
 
-    internal static CustomerLockScope Nested(RuleSuspensionDb db) => new(db, null, null, null, owner: false);
+    internal static CustomerLockScope Nested(RuleSuspensionDb db) => new(db, AddedRowsWrite.Save, null, null, null, owner: false);
 
     /// <summary>False when an outer scope owns the unit of work (and its transaction).</summary>
     public bool OwnsTransaction => _owner;
 
-    public Task CommitAsync(CancellationToken cancellationToken) => CommitAsync(addedRowsSetBased: false, cancellationToken);
+    /// <summary>Commits, the added rows written as the lock's <see cref="CustomerLock.AddedRows"/> says.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => CommitAsync(_addedRows, cancellationToken);
 
-    /// <summary>Commits; with <paramref name="addedRowsSetBased"/> the added rows are written set-based first (<see cref="RuleSuspensionDb.SaveAndCommitAsync(IDbContextTransaction, bool, CancellationToken)"/>).</summary>
-    public async Task CommitAsync(bool addedRowsSetBased, CancellationToken cancellationToken)
+    /// <summary>Commits; with <paramref name="addedRowsSetBased"/> the added rows are written set-based first, else by EF's save.</summary>
+    public Task CommitAsync(bool addedRowsSetBased, CancellationToken cancellationToken)
+        => CommitAsync(addedRowsSetBased ? AddedRowsWrite.SetBased : AddedRowsWrite.Save, cancellationToken);
+
+    /// <summary>Commits, the added rows written as <paramref name="addedRows"/> says (<see cref="RuleSuspensionDb.SaveAndCommitAsync"/>).</summary>
+    public async Task CommitAsync(AddedRowsWrite addedRows, CancellationToken cancellationToken)
     {
         if (_owner)
         {
-            await BeginWritesAsync(cancellationToken);
-            await _db.SaveAndCommitAsync(_transaction!, addedRowsSetBased, cancellationToken);
+            await _db.SaveAndCommitAsync(async () =>
+            {
+                await BeginWritesAsync(cancellationToken);
+                return _transaction!;
+            }, addedRows, cancellationToken);
         }
 
         await DisposeAsync();

@@ -118,6 +118,11 @@ public sealed class PostgreSqlDialect : IDatabaseDialect
     /// <summary>Npgsql's meter and activity source (what Npgsql.OpenTelemetry's AddNpgsql and AddNpgsqlInstrumentation listen to).</summary>
     public IReadOnlyList<string> TelemetrySources { get; } = ["Npgsql"];
 
-    /// <summary>One binary <c>COPY</c> per table (<see cref="PostgreSqlAddedRows"/>).</summary>
-    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => PostgreSqlAddedRows.WriteAsync(db, cancellationToken);
+    /// <summary>One binary <c>COPY</c> per table, or one batch of prepared <c>INSERT</c>s (<see cref="PostgreSqlAddedRows"/>).</summary>
+    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, AddedRowsWrite how, CancellationToken cancellationToken) => how switch
+    {
+        AddedRowsWrite.SetBased => PostgreSqlAddedRows.CopyAsync(db, cancellationToken),
+        AddedRowsWrite.Statements => PostgreSqlAddedRows.InsertAsync(db, cancellationToken),
+        _ => Task.FromResult(0),
+    };
 }

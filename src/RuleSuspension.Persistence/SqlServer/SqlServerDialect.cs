@@ -182,5 +182,5 @@ public sealed class SqlServerDialect : IDatabaseDialect
     /// EF's batched inserts write the rows (the save that follows); <c>SqlBulkCopy</c> would be the set-based way here,
     /// but no SQL Server runs where it could be tested.
     /// </summary>
-    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, AddedRowsWrite how, CancellationToken cancellationToken) => Task.FromResult(0);
 }

@@ -98,5 +98,5 @@ public sealed class SqliteDialect : IDatabaseDialect
     /// Nothing faster than EF's save: its inserts are prepared statements in the same process, with no round trip to
     /// save (the rows are written by the save that follows).
     /// </summary>
-    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> WriteAddedRowsAsync(RuleSuspensionDb db, AddedRowsWrite how, CancellationToken cancellationToken) => Task.FromResult(0);
 }

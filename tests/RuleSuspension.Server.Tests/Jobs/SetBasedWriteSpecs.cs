@@ -1,6 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +29,7 @@ public class SetBasedWriteSpecs
 
         var setBased = await RowsAfterCheckAsync(setBased: true);
 
-        Assert.Equal(throughEf.Keys, setBased.Keys);
-        foreach (var (table, rows) in throughEf)
-        {
-            Assert.True(rows.SequenceEqual(setBased[table]), $"{table} differs:\nEF's save:\n{string.Join("\n", rows)}\nset-based:\n{string.Join("\n", setBased[table])}");
-        }
+        StoredRows.AssertSame(throughEf, "EF's save", setBased, "set-based");
 
         // The check did write through the workflow: suspensions, warnings, journals and notifications are among the rows compared.
         Assert.Equal(2, setBased["Suspensions"].Count);
@@ -66,7 +59,7 @@ public class SetBasedWriteSpecs
                 Assert.Equal((2, 0), (run.Suspended, run.Failed));
             }
 
-            return await server.InScopeAsync(ReadRowsAsync);
+            return await server.InScopeAsync(db => StoredRows.ReadAsync(db, NotCompared));
         }
         finally
         {
@@ -82,63 +75,4 @@ public class SetBasedWriteSpecs
             customerId, amount = 120m, currency = "EUR", issuedAt = due.AddDays(-30).ToString("yyyy-MM-dd"), dueDate = due.ToString("yyyy-MM-dd"), paidAt = (DateTimeOffset?)null,
         }), System.Net.HttpStatusCode.Created);
     }
-
-    private static async Task<SortedDictionary<string, List<string>>> ReadRowsAsync(RuleSuspensionDb db)
-    {
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Where(t => !NotCompared.Contains(t)).Order(StringComparer.Ordinal);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        var raw = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            raw[table] = await LinesAsync(reader);
-        }
-
-        // Ids made on the fly (Guid.NewGuid, and what derives from them) are numbered in the order they first appear,
-        // rows sorted without them (and again with their numbers), so the same rows on two books read alike.
-        var ordinals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var rows = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (table, lines) in raw)
-        {
-            rows[table] = lines.OrderBy(l => Ids().Replace(l, "#"), StringComparer.Ordinal).ThenBy(l => l, StringComparer.Ordinal)
-                .Select(l => Ids().Replace(l, m => ordinals.TryGetValue(m.Value, out var n) ? n : ordinals[m.Value] = $"id{ordinals.Count}"))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        }
-
-        return rows;
-    }
-
-    private static async Task<List<string>> LinesAsync(DbDataReader reader)
-    {
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            var values = new string[reader.FieldCount];
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                values[i] = reader.GetName(i) + "=" + Text(reader.IsDBNull(i) ? null : reader.GetValue(i));
-            }
-
-            lines.Add(string.Join(" | ", values));
-        }
-
-        return lines;
-    }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "null",
-        DateTimeOffset d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static readonly Regex IdPattern = new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", RegexOptions.Compiled);
-
-    private static Regex Ids() => IdPattern;
 }
