@@ -157,7 +157,7 @@ internal sealed class CheckOverdueBatchHandler(
         }
 
         // A batch adds about a dozen rows per suspended customer: written set-based, not one INSERT each.
-        await locked.CommitAsync(options.SetBasedWrites, cancellationToken);
+        await locked.CommitAsync(options.SetBasedWrites ? AddedRowsWrite.SetBased : AddedRowsWrite.Save, cancellationToken);
         return new BatchOutcome(@checked, warnedCount, suspended, failures);
     }
 

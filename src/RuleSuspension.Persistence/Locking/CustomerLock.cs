@@ -175,10 +175,6 @@ public sealed class CustomerLockScope : IAsyncDisposable
     /// <summary>Commits, the added rows written as the lock's <see cref="CustomerLock.AddedRows"/> says.</summary>
     public Task CommitAsync(CancellationToken cancellationToken) => CommitAsync(_addedRows, cancellationToken);
 
-    /// <summary>Commits; with <paramref name="addedRowsSetBased"/> the added rows are written set-based first, else by EF's save.</summary>
-    public Task CommitAsync(bool addedRowsSetBased, CancellationToken cancellationToken)
-        => CommitAsync(addedRowsSetBased ? AddedRowsWrite.SetBased : AddedRowsWrite.Save, cancellationToken);
-
     /// <summary>Commits, the added rows written as <paramref name="addedRows"/> says (<see cref="RuleSuspensionDb.SaveAndCommitAsync"/>).</summary>
     public async Task CommitAsync(AddedRowsWrite addedRows, CancellationToken cancellationToken)
     {
