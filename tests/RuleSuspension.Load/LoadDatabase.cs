@@ -34,11 +34,6 @@ internal sealed class LoadDatabase
             return new LoadDatabase(options.Database, null, null, null);
         }
 
-        if (string.IsNullOrEmpty(options.PostgresAdmin))
-        {
-            throw new InvalidOperationException("PostgreSQL needs --postgres or RS_TEST_POSTGRES (scripts/postgres.sh start prints one).");
-        }
-
         var name = $"rs_load_{run}";
         await using (var admin = new NpgsqlConnection(options.PostgresAdmin))
         {

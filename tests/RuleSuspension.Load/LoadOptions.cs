@@ -20,20 +20,65 @@ internal sealed record LoadOptions(
     string Workflows,
     string ReportDirectory)
 {
+    /// <summary>One line of usage; every flag and its default is in the README's load tool section.</summary>
+    public const string Usage =
+        "usage: dotnet run -c Release --project tests/RuleSuspension.Load -- --database PostgreSql|Sqlite [--postgres CS] [--rate N] [--seconds N] " +
+        "[--first-seconds N] [--warm N] [--kill-after N] [--resend-for N] [--in-progress N] [--concurrency N] [--max-events N] [--seed N] " +
+        "[--server-dll PATH] [--workflows DIR] [--report DIR]";
+
+    private static readonly string[] Flags =
+    [
+        "--database", "--postgres", "--rate", "--seconds", "--first-seconds", "--warm", "--kill-after", "--resend-for",
+        "--in-progress", "--concurrency", "--max-events", "--seed", "--server-dll", "--workflows", "--report",
+    ];
+
+    /// <summary>Reads the flags; a flag it does not know, a flag without its value or a value of the wrong kind is
+    /// refused with <see cref="LoadOptionsException"/> before anything is started, rather than run with a default.</summary>
     public static LoadOptions Parse(string[] args)
     {
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!Flags.Contains(args[i]))
+            {
+                throw new LoadOptionsException($"unknown flag '{args[i]}'");
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                throw new LoadOptionsException($"{args[i]} needs a value");
+            }
+        }
+
         string Value(string name, string fallback)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+            return index >= 0 ? args[index + 1] : fallback;
         }
 
-        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        int Number(string name, int fallback)
+        {
+            var value = Value(name, fallback.ToString(CultureInfo.InvariantCulture));
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw new LoadOptionsException($"{name} takes a whole number of 0 or more, not '{value}'");
+        }
+
+        var database = Value("--database", "PostgreSql");
+        if (database is not ("PostgreSql" or "Sqlite"))
+        {
+            throw new LoadOptionsException($"--database is PostgreSql or Sqlite, not '{database}'");
+        }
+
+        var postgres = Value("--postgres", Environment.GetEnvironmentVariable("RS_TEST_POSTGRES") ?? "");
+        if (database == "PostgreSql" && postgres.Length == 0)
+        {
+            throw new LoadOptionsException("PostgreSQL needs --postgres or RS_TEST_POSTGRES (scripts/postgres.sh start prints one)");
+        }
 
         var root = RepositoryRoot();
         return new LoadOptions(
-            Value("--database", "PostgreSql"),
-            Value("--postgres", Environment.GetEnvironmentVariable("RS_TEST_POSTGRES") ?? ""),
+            database,
+            postgres,
             Number("--rate", 1000),
             Number("--seconds", 120),
             Number("--first-seconds", 60),
@@ -60,3 +105,6 @@ internal sealed record LoadOptions(
         return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
 }
+
+/// <summary>A command line the load tool refuses; its message says which flag and why.</summary>
+internal sealed class LoadOptionsException(string message) : Exception(message);

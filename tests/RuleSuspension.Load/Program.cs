@@ -10,7 +10,24 @@ using RuleSuspension.Testing;
 //     [--warm 0] [--kill-after 0] [--concurrency 32] [--max-events 20000] [--postgres "Host=...;Database=postgres"]
 // Fresh by default: a new database, a new server process, no warm-up and nothing done to the database but what the
 // server itself does. Writes artifacts/load/<database>-<fresh|warm>[-kill]-<time>.md and .json.
-var options = LoadOptions.Parse(args);
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(LoadOptions.Usage);
+    return 0;
+}
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (LoadOptionsException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
 var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 var database = await LoadDatabase.CreateAsync(options, run);
 Console.WriteLine($"Load run {run} on {options.Database}: mixed stories, {options.Rate}/s for {options.Seconds} s, then {options.MaxEvents} events with {options.Concurrency} senders");
