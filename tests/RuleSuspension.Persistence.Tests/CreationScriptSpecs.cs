@@ -13,6 +13,7 @@ public class CreationScriptSpecs : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rs-persistence-tests", Guid.NewGuid().ToString("N"));
     private readonly List<TestDatabase> _databases = [];
+    private readonly List<string> _missingDatabases = [];
 
     public static TheoryData<string> ScriptedProviders => new() { nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.PostgreSql) };
 
@@ -82,6 +83,40 @@ public class CreationScriptSpecs : IAsyncLifetime
         Assert.Equal(first.Database.GetMigrations(), await first.Database.GetAppliedMigrationsAsync());
     }
 
+    [Fact]
+    public async Task A_database_the_server_does_not_have_yet_is_created_and_filled()
+    {
+        var contexts = await MissingDatabaseAsync();
+        await using var db = contexts();
+
+        await db.MigrateAsync();
+
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Nodes_starting_together_on_a_database_the_server_does_not_have_yet_all_start()
+    {
+        var contexts = await MissingDatabaseAsync();
+        var nodes = Enumerable.Range(0, 6).Select(_ => contexts()).ToList();
+
+        try
+        {
+            // Each node asks whether the database is there before any has created it, and then all ask to create it.
+            await Task.WhenAll(nodes.Select(node => Task.Run(() => node.MigrateAsync())));
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+
+        await using var check = contexts();
+        Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -90,6 +125,29 @@ public class CreationScriptSpecs : IAsyncLifetime
         {
             await database.DisposeAsync();
         }
+
+        foreach (var connectionString in _missingDatabases)
+        {
+            await using var db = new DatabaseSettings { Provider = TestDatabase.ConfiguredProvider, ConnectionString = connectionString }.Dialect.CreateContext(connectionString);
+            await db.Database.EnsureDeletedAsync();
+        }
+    }
+
+    /// <summary>
+    /// Contexts on a database the configured server does not have yet (on SQLite, a file not yet there in an existing
+    /// directory, as the server's data directory is); the database is dropped after the spec.
+    /// </summary>
+    private async Task<Func<RuleSuspensionDb>> MissingDatabaseAsync()
+    {
+        await using var server = await TestDatabase.CreateAsync();
+        var settings = new DatabaseSettings
+        {
+            Provider = server.Provider,
+            ConnectionString = server.Provider == DatabaseProvider.Sqlite ? null : server.MissingDatabaseConnectionString(),
+        };
+        var connectionString = settings.EffectiveConnectionString(Directory.CreateDirectory(Path.Combine(_directory, "missing")).FullName);
+        _missingDatabases.Add(connectionString);
+        return () => settings.Dialect.CreateContext(connectionString);
     }
 
     /// <summary>A context on a database of its own on the configured provider, not yet created or migrated.</summary>

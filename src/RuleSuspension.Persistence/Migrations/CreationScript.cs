@@ -41,6 +41,7 @@ internal static class CreationScript
     /// </summary>
     public static async Task<bool> RunIfFreshAsync(RuleSuspensionDb db, string historyExistsSql, string? creatorLockSql, CancellationToken cancellationToken)
     {
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -68,6 +69,20 @@ internal static class CreationScript
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// What EF's migrator does first: a server that does not have the database yet is asked for an empty one, so a
+    /// deployment may name a database that is not there. Nodes creating it at the same moment are the provider's creator's
+    /// to reconcile: with Npgsql's, six nodes started at once on a missing database all start (<c>CreationScriptSpecs</c>).
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(RuleSuspensionDb db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
         }
     }
 
