@@ -102,7 +102,7 @@ public class CreationScriptSpecs : IAsyncLifetime
 
         try
         {
-            // Each node asks whether the database is there before any has created it, and then all ask to create it.
+            // Started at once, several nodes may find the database missing and each ask the server to create it.
             await Task.WhenAll(nodes.Select(node => Task.Run(() => node.MigrateAsync())));
         }
         finally
