@@ -20,17 +20,17 @@ internal sealed record LoadOptions(
     string Workflows,
     string ReportDirectory)
 {
-    /// <summary>One line of usage; every flag and its default is in the README's load tool section.</summary>
-    public const string Usage =
-        "usage: dotnet run -c Release --project tests/RuleSuspension.Load -- --database PostgreSql|Sqlite [--postgres CS] [--rate N] [--seconds N] " +
-        "[--first-seconds N] [--warm N] [--kill-after N] [--resend-for N] [--in-progress N] [--concurrency N] [--max-events N] [--seed N] " +
-        "[--server-dll PATH] [--workflows DIR] [--report DIR]";
-
-    private static readonly string[] Flags =
+    /// <summary>Every flag the tool reads, with what its value is; the README's load tool section has their defaults.</summary>
+    private static readonly (string Name, string Value)[] Flags =
     [
-        "--database", "--postgres", "--rate", "--seconds", "--first-seconds", "--warm", "--kill-after", "--resend-for",
-        "--in-progress", "--concurrency", "--max-events", "--seed", "--server-dll", "--workflows", "--report",
+        ("--database", "PostgreSql|Sqlite"), ("--postgres", "CS"), ("--rate", "N"), ("--seconds", "N"), ("--first-seconds", "N"),
+        ("--warm", "N"), ("--kill-after", "N"), ("--resend-for", "N"), ("--in-progress", "N"), ("--concurrency", "N"),
+        ("--max-events", "N"), ("--seed", "N"), ("--server-dll", "PATH"), ("--workflows", "DIR"), ("--report", "DIR"),
     ];
+
+    /// <summary>One line of usage, naming every flag.</summary>
+    public static string Usage { get; } =
+        "usage: dotnet run -c Release --project tests/RuleSuspension.Load -- " + string.Join(' ', Flags.Select(f => $"[{f.Name} {f.Value}]"));
 
     /// <summary>Reads the flags; a flag it does not know, a flag without its value or a value of the wrong kind is
     /// refused with <see cref="LoadOptionsException"/> before anything is started, rather than run with a default.</summary>
@@ -38,7 +38,7 @@ internal sealed record LoadOptions(
     {
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (!Flags.Contains(args[i]))
+            if (!Flags.Any(flag => flag.Name == args[i]))
             {
                 throw new LoadOptionsException($"unknown flag '{args[i]}'");
             }
