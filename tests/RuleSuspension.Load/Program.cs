@@ -5,9 +5,7 @@ using RuleSuspension.Load;
 using RuleSuspension.Persistence;
 using RuleSuspension.Testing;
 
-// Usage (build the server in Release first; flags in the README's load section):
-//   dotnet run -c Release --project tests/RuleSuspension.Load -- --database PostgreSql|Sqlite [--rate 1000] [--seconds 120]
-//     [--warm 0] [--kill-after 0] [--concurrency 32] [--max-events 20000] [--postgres "Host=...;Database=postgres"]
+// Usage: build the server in Release first; `--help` prints the flags (LoadOptions), the README's load section their defaults.
 // Fresh by default: a new database, a new server process, no warm-up and nothing done to the database but what the
 // server itself does. Writes artifacts/load/<database>-<fresh|warm>[-kill]-<time>.md and .json.
 if (args is ["--help"] or ["-h"])

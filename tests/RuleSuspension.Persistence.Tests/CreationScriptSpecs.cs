@@ -13,7 +13,7 @@ public class CreationScriptSpecs : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rs-persistence-tests", Guid.NewGuid().ToString("N"));
     private readonly List<TestDatabase> _databases = [];
-    private readonly List<string> _missingDatabases = [];
+    private readonly List<Func<RuleSuspensionDb>> _missingDatabases = [];
 
     public static TheoryData<string> ScriptedProviders => new() { nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.PostgreSql) };
 
@@ -126,9 +126,9 @@ public class CreationScriptSpecs : IAsyncLifetime
             await database.DisposeAsync();
         }
 
-        foreach (var connectionString in _missingDatabases)
+        foreach (var contexts in _missingDatabases)
         {
-            await using var db = new DatabaseSettings { Provider = TestDatabase.ConfiguredProvider, ConnectionString = connectionString }.Dialect.CreateContext(connectionString);
+            await using var db = contexts();
             await db.Database.EnsureDeletedAsync();
         }
     }
@@ -146,8 +146,9 @@ public class CreationScriptSpecs : IAsyncLifetime
             ConnectionString = server.Provider == DatabaseProvider.Sqlite ? null : server.MissingDatabaseConnectionString(),
         };
         var connectionString = settings.EffectiveConnectionString(Directory.CreateDirectory(Path.Combine(_directory, "missing")).FullName);
-        _missingDatabases.Add(connectionString);
-        return () => settings.Dialect.CreateContext(connectionString);
+        RuleSuspensionDb Contexts() => settings.Dialect.CreateContext(connectionString);
+        _missingDatabases.Add(Contexts);
+        return Contexts;
     }
 
     /// <summary>A context on a database of its own on the configured provider, not yet created or migrated.</summary>
